@@ -1,0 +1,60 @@
+// buildApp(deps): the whole HTTP application as a Fastify instance; only main.ts listens.
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Kysely } from 'kysely'
+import { authRoutes } from './auth/auth.routes.ts'
+import { registerAuthentication } from './auth/authenticate.ts'
+import type { TokenService } from './auth/token-issuer.ts'
+import type { DatabaseKind } from './db/database.ts'
+import type { Database } from './db/schema.ts'
+import { platformRoutes } from './http/platform.routes.ts'
+import { registerProblemHandlers } from './http/problem.ts'
+import { ProblemSchema } from './http/schemas.ts'
+import { openApiDocument } from './http/openapi-document.ts'
+import type { Clock } from './shared/clock.ts'
+import { tenderRoutes } from './tenders/tenders.routes.ts'
+import { biddingRoutes } from './bidding/bidding.routes.ts'
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
+import { awardRoutes } from './award/award.routes.ts'
+import { auditRoutes } from './audit/audit.routes.ts'
+
+export interface AppDeps {
+  readonly db: Kysely<Database>
+  readonly dbKind: DatabaseKind
+  readonly clock: Clock
+  readonly tokens: TokenService
+  readonly devLogin: boolean
+  readonly bodyLimit: number
+  readonly logger: FastifyServerOptions['logger']
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger,
+    bodyLimit: deps.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    ajv: {
+      // Unknown fields are an error (additionalProperties: false), never silently dropped.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  })
+  registerProblemHandlers(app)
+  app.addSchema(ProblemSchema)
+  await app.register(swagger, openApiDocument)
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  registerAuthentication(app, deps.tokens)
+
+  const commandDeps = { db: deps.db, clock: deps.clock }
+  await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
+  await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
+  await app.register(tenderRoutes, commandDeps)
+  await app.register(biddingRoutes, commandDeps)
+  await app.register(evaluationRoutes, commandDeps)
+  await app.register(awardRoutes, commandDeps)
+  await app.register(auditRoutes, commandDeps)
+  return app
+}

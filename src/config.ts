@@ -1,0 +1,51 @@
+// Environment → typed configuration. No DATABASE_URL means the embedded PGlite database in the data folder.
+import path from 'node:path'
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly databaseUrl: string | null
+  readonly dataDir: string
+  readonly logLevel: string
+  readonly production: boolean
+  /** The dev login (tokens for seeded demo users) is refused in production. */
+  readonly devLogin: boolean
+  /** Largest JSON request body accepted, in bytes. */
+  readonly bodyLimit: number
+  readonly publicUrl: string
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production'
+  const port = integer(env, 'PORT', 3000, 0, 65535)
+  const host = env.HOST || '127.0.0.1'
+  const databaseUrl = env.DATABASE_URL?.trim() || null
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.YOUXUAN_DATA_DIR || 'data'),
+    logLevel: env.LOG_LEVEL || 'info',
+    production,
+    devLogin: !production && env.YOUXUAN_DEV_LOGIN !== 'off',
+    bodyLimit: integer(env, 'YOUXUAN_BODY_LIMIT', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    publicUrl: env.YOUXUAN_PUBLIC_URL || `http://localhost:${port}`,
+  }
+}

@@ -1,0 +1,100 @@
+// The event store: append with an expected version onto a hash chain, and read streams back.
+// Callers pass the transaction they opened; appends are never made outside one.
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { Conflict } from '../shared/errors.ts'
+import { type ChainedEvent, eventHash, GENESIS_HASH } from './hash-chain.ts'
+
+export interface NewEvent {
+  readonly type: string
+  readonly data: Record<string, unknown>
+  readonly meta: Record<string, unknown>
+  readonly recordedAt: Date
+}
+
+export type StoredEvent = ChainedEvent
+
+/** Appends events after `expectedVersion` (the seq of the stream's last event, 0 for a new stream). */
+export async function appendEvents(
+  trx: Transaction<Database>,
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
+  const head = await trx
+    .selectFrom('events')
+    .select(['seq', 'hash'])
+    .where('stream_id', '=', streamId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const currentVersion = head?.seq ?? 0
+  if (currentVersion !== expectedVersion) {
+    throw new Conflict(`stream ${streamId} is at version ${currentVersion}, not ${expectedVersion}`, {
+      currentVersion,
+    })
+  }
+  let prevHash = head?.hash ?? GENESIS_HASH
+  const stored: StoredEvent[] = []
+  for (const [index, event] of events.entries()) {
+    const unhashed = {
+      streamId,
+      seq: expectedVersion + index + 1,
+      type: event.type,
+      data: event.data,
+      meta: event.meta,
+      recordedAt: event.recordedAt.toISOString(),
+      prevHash,
+    }
+    const chained = { ...unhashed, hash: eventHash(unhashed) }
+    stored.push(chained)
+    prevHash = chained.hash
+  }
+  await insertOrConflict(trx, stored)
+  return stored
+}
+
+async function insertOrConflict(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+  if (events.length === 0) return
+  try {
+    await trx
+      .insertInto('events')
+      .values(
+        events.map((e) => ({
+          stream_id: e.streamId,
+          seq: e.seq,
+          type: e.type,
+          data: JSON.stringify(e.data),
+          meta: JSON.stringify(e.meta),
+          recorded_at: e.recordedAt,
+          prev_hash: e.prevHash,
+          hash: e.hash,
+        })),
+      )
+      .execute()
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new Conflict(`stream ${events[0]?.streamId} was appended to concurrently; retry`)
+    }
+    throw error
+  }
+}
+
+export async function readStream(db: Kysely<Database>, streamId: string): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .orderBy('seq', 'asc')
+    .execute()
+  return rows.map((row) => ({
+    streamId: row.stream_id,
+    seq: row.seq,
+    type: row.type,
+    data: row.data,
+    meta: row.meta,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }))
+}

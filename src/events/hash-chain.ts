@@ -1,0 +1,54 @@
+// The hash chain over a stream: hash = SHA-256(canonical JSON of the event without its hash),
+// prev_hash links each event to the one before it. Pure: verification needs only the events.
+import { createHash } from 'node:crypto'
+import { canonicalJson } from './canonical-json.ts'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** An event as stored, with everything the hash covers. */
+export interface ChainedEvent {
+  readonly streamId: string
+  readonly seq: number
+  readonly type: string
+  readonly data: Record<string, unknown>
+  readonly meta: Record<string, unknown>
+  /** UTC ISO-8601 with milliseconds. */
+  readonly recordedAt: string
+  readonly prevHash: string
+  readonly hash: string
+}
+
+export function sha256Hex(input: string | Uint8Array): string {
+  return createHash('sha256').update(input).digest('hex')
+}
+
+export function eventHash(event: Omit<ChainedEvent, 'hash'>): string {
+  const { streamId, seq, type, data, meta, recordedAt, prevHash } = event
+  return sha256Hex(canonicalJson({ streamId, seq, type, data, meta, recordedAt, prevHash }))
+}
+
+export interface ChainVerdict {
+  readonly ok: boolean
+  readonly length: number
+  readonly headHash: string
+  /** The first event whose sequence, link or hash is wrong. */
+  readonly firstBadSeq: number | null
+  readonly problem: string | null
+}
+
+export function verifyChain(events: readonly ChainedEvent[]): ChainVerdict {
+  let prevHash = GENESIS_HASH
+  for (const [index, event] of events.entries()) {
+    const problem =
+      event.seq !== index + 1
+        ? `expected seq ${index + 1}, found ${event.seq}`
+        : event.prevHash !== prevHash
+          ? 'prev_hash does not link to the event before'
+          : eventHash(event) !== event.hash
+            ? 'hash does not match the event content'
+            : null
+    if (problem) return { ok: false, length: events.length, headHash: prevHash, firstBadSeq: index + 1, problem }
+    prevHash = event.hash
+  }
+  return { ok: true, length: events.length, headHash: prevHash, firstBadSeq: null, problem: null }
+}

@@ -1,0 +1,40 @@
+// Schemas shared by every capability's routes: the problem document, ids, common responses.
+import { type TSchema, Type } from 'typebox'
+import { ID_PATTERN } from '../shared/ids.ts'
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ format: 'uri' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'stable machine-readable code' }),
+    instance: Type.Optional(Type.String()),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
+)
+
+export const ProblemRef = Type.Ref('Problem')
+
+export const Id = (description: string) => Type.String({ pattern: ID_PATTERN, description })
+
+export const TenderIdParams = Type.Object({ id: Id('tender id') }, { additionalProperties: false })
+
+export const IsoDateTime = (description: string) =>
+  Type.String({ format: 'date-time', description: `${description} (UTC ISO-8601)` })
+
+/** Money in fen (分) as a decimal string: never a float. */
+export const Fen = (description: string) =>
+  Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: `${description}, in fen (分) as a decimal string` })
+
+/** Error responses every authenticated command can give. */
+export function problemResponses(...statuses: number[]): Record<number, TSchema> {
+  const responses: Record<number, TSchema> = {}
+  for (const status of [400, 401, 403, ...statuses]) responses[status] = ProblemRef
+  return responses
+}
+
+/** A strict request body: unknown fields are an error, not silently dropped. */
+export function Body<T extends Record<string, TSchema>>(properties: T, options: { description?: string } = {}) {
+  return Type.Object(properties, { additionalProperties: false, ...options })
+}

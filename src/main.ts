@@ -1,0 +1,58 @@
+// The command line: serve, migrate, demo, openapi. The only place that exits the process.
+import { loadConfig } from './config.ts'
+import { systemClock } from './shared/clock.ts'
+
+const USAGE = `usage: youxuan <command>
+
+  serve              start the HTTP server (PORT, DATABASE_URL, YOUXUAN_DATA_DIR …; see README)
+  migrate            apply database migrations and exit
+  demo               carry one demo tender through every phase over the HTTP API
+  openapi --write    regenerate openapi/openapi.json
+  openapi --check    fail when openapi/openapi.json differs from the routes`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'serve': {
+      const { serve } = await import('./serve.ts')
+      return serve(loadConfig())
+    }
+    case 'migrate': {
+      const { openRuntime } = await import('./runtime.ts')
+      const runtime = await openRuntime(loadConfig(), systemClock)
+      console.log(
+        runtime.migrationsApplied.length
+          ? `applied: ${runtime.migrationsApplied.join(', ')}`
+          : 'the database is up to date',
+      )
+      await runtime.close()
+      return 0
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo/run-demo.ts')
+      return runDemo(loadConfig())
+    }
+    case 'openapi': {
+      const { openApiCommand } = await import('./http/openapi-file.ts')
+      return openApiCommand(rest)
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE)
+      return command === undefined ? 2 : 0
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  },
+)

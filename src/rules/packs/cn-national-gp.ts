@@ -1,0 +1,75 @@
+// National government-procurement rules (政府采购法, 实施条例 Order 658, 财政部令第87号). GP counts most
+// periods in working days (工作日); limits the statutes state in 日 say so with `counting: 'calendar'`.
+// National GP awards in rank order (Order 658 Art 43): this pack serves 评定分离 only where a local rule
+// authorises it (e.g. Shenzhen's GP 评定分离 measures, REGULATIONS §1.2), hence the unverified award rows.
+import type { RulePack } from '../../../state-machines/rule-pack.ts'
+
+export const cnNationalGp: RulePack = {
+  id: 'cn-national-gp',
+  version: '1.0.0',
+  name: '全国 政府采购法 (national government procurement)',
+  jurisdiction: 'CN',
+  regime: 'government-procurement',
+  dayCounting: 'working',
+  limits: {
+    minBidDays: {
+      value: 20,
+      counting: 'calendar',
+      source: '政府采购法 Art 35: ≥20 days from document issue to the bid deadline',
+      confidence: 'V',
+    },
+    amendmentLeadDays: {
+      value: 15,
+      counting: 'calendar',
+      source: '财政部令第87号 Art 27: changes affecting bid preparation ≥15 days before the deadline. Unverified',
+      confidence: 'U',
+    },
+    objectionLeadDays: {
+      value: 0,
+      source:
+        'GP has no lead time before the deadline for challenges (质疑 within 7 wd of knowing, 政府采购法 Art 52); 0 lets them run to the deadline. Unverified',
+      confidence: 'U',
+    },
+    minBids: { value: 3, source: '政府采购法 Art 36: fewer than 3 responsive suppliers → 废标. Unverified', confidence: 'U' },
+    minValidBids: { value: 3, source: '政府采购法 Art 36(一): fewer than 3 qualifying suppliers → 废标. Unverified', confidence: 'U' },
+    candidatePublicityDays: {
+      value: 1,
+      source: 'No national GP candidate publicity; the 1-working-day publication period of 财政部令第87号 Art 69 is used. Unverified',
+      confidence: 'U',
+    },
+    resultPublicityDays: {
+      value: 1,
+      source: '实施条例 (Order 658) Art 43; 财政部令第87号 Art 68–69: result publication period 1 working day',
+      confidence: 'V',
+    },
+    contractDays: {
+      value: 30,
+      counting: 'calendar',
+      source: '政府采购法 Art 46: contract within 30 days of the award notice',
+      confidence: 'V',
+    },
+  },
+  evaluationCommittee: {
+    minSize: {
+      value: 5,
+      source: '财政部令第87号 Art 47: 5 or more, odd (7 or more for budgets ≥ ¥10m: not yet per tender). Size 5 unverified',
+      confidence: 'U',
+    },
+    odd: true,
+  },
+  candidates: {
+    min: { value: 1, source: 'Order 658 Art 43: the buyer awards among the ranked candidates. Count unverified', confidence: 'U' },
+    max: { value: 3, source: 'Shenzhen GP 评定分离 checklist: three candidates (REGULATIONS §4.2). Unverified', confidence: 'U' },
+    ranked: true,
+  },
+  awardCommittee: {
+    minSize: { value: 5, source: 'Local 评定分离 practice: odd, ≥5 (REGULATIONS §5.1). Unverified', confidence: 'U' },
+    odd: true,
+  },
+  // 综合评分法 and 最低评标价法 are the GP methods (财政部令第87号 Art 52); no 定性评审 in national GP.
+  evaluationMethods: ['comprehensive', 'lowestEvaluatedPrice'],
+  // Which award methods GP 评定分离 allows is unverified (a Shenzhen checklist names 自定法): two neutral ones.
+  awardMethods: ['simpleMajority', 'collectiveDeliberation'],
+  lotteryAllowed: false,
+  maxRevotes: 2, // Unverified: local texts set the number of re-votes.
+}

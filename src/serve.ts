@@ -1,0 +1,49 @@
+// `youxuan serve`: open the database, build the app, listen, and shut down cleanly on a signal.
+import { buildApp } from './app.ts'
+import type { Config } from './config.ts'
+import { openRuntime } from './runtime.ts'
+import { systemClock } from './shared/clock.ts'
+
+/** Resolves to -1: the server keeps the process alive until a signal. */
+export async function serve(config: Config): Promise<number> {
+  const started = performance.now()
+  const runtime = await openRuntime(config, systemClock)
+  const app = await buildApp({
+    db: runtime.database.db,
+    dbKind: runtime.database.kind,
+    clock: systemClock,
+    tokens: runtime.tokens,
+    devLogin: config.devLogin,
+    bodyLimit: config.bodyLimit,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+  })
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info(
+    {
+      url: `http://localhost:${config.port}`,
+      docs: `http://localhost:${config.port}/docs`,
+      database: runtime.database.kind,
+      location: runtime.database.location,
+      dataDir: runtime.database.kind === 'pglite' ? config.dataDir : undefined,
+      migrationsApplied: runtime.migrationsApplied,
+      devLogin: config.devLogin,
+      startupMs: Math.round(performance.now() - started),
+    },
+    'youxuan is serving',
+  )
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await runtime.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  return -1
+}

@@ -1,0 +1,139 @@
+// The command pipeline (DESIGN §3): one transaction per command. Lock the tender, stamp the event with
+// server time, let the machine decide, append to the hash chain, update the projection, commit.
+import type { Kysely, Transaction } from 'kysely'
+import { type SnapshotFrom, transition } from 'xstate'
+import type { TenderEvent } from '../../state-machines/tender.events.ts'
+import { acceptedEventTypes, tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { type Actor, actorMeta } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { appendEvents, type StoredEvent } from '../events/event-store.ts'
+import type { Clock } from '../shared/clock.ts'
+import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
+import { lockTender, type TenderRow, tenderStreamId, updateTenderProjection } from './tender-repository.ts'
+
+export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
+
+/** An event as a command proposes it; the pipeline adds the server time. */
+export type ProposedEvent = TenderEvent extends infer E ? (E extends TenderEvent ? Omit<E, 'at'> : never) : never
+
+export interface CommandDeps {
+  readonly db: Kysely<Database>
+  readonly clock: Clock
+}
+
+export interface DecideInput {
+  readonly trx: Transaction<Database>
+  readonly tender: TenderRow
+  readonly snapshot: TenderSnapshot
+  /** The server time this command is stamped with. */
+  readonly at: Date
+}
+
+export interface ProjectInput extends DecideInput {
+  readonly event: StoredEvent
+  readonly next: TenderSnapshot
+}
+
+export interface TenderCommand<R> {
+  readonly tenderId: string
+  readonly actor: Actor
+  /** The version the client last saw (If-Match); stale → 412. */
+  readonly ifMatch?: number | undefined
+  authorize(tender: TenderRow, actor: Actor): void
+  decide(input: DecideInput): Promise<ProposedEvent> | ProposedEvent
+  /** Projection rows beyond the tender's own (bids, questions …), in the same transaction. */
+  project?(input: ProjectInput): Promise<R>
+}
+
+export interface CommandOutcome<R> {
+  readonly tender: TenderRow
+  readonly snapshot: TenderSnapshot
+  readonly event: StoredEvent
+  readonly result: R | undefined
+}
+
+export function restoreSnapshot(stored: Record<string, unknown>): TenderSnapshot {
+  return tenderMachine.resolveState(stored as Parameters<typeof tenderMachine.resolveState>[0])
+}
+
+export function persistableSnapshot(snapshot: TenderSnapshot): Record<string, unknown> {
+  return { value: snapshot.value, context: snapshot.context as unknown as Record<string, unknown> }
+}
+
+export async function executeTenderCommand<R>(
+  deps: CommandDeps,
+  command: TenderCommand<R>,
+): Promise<CommandOutcome<R>> {
+  return deps.db.transaction().execute(async (trx) => {
+    const tender = await lockTender(trx, command.tenderId, 'update')
+    command.authorize(tender, command.actor)
+    if (command.ifMatch !== undefined && command.ifMatch !== tender.version) {
+      throw new VersionMismatch(`the tender is at version ${tender.version}, not ${command.ifMatch}`, {
+        currentVersion: tender.version,
+      })
+    }
+    const at = deps.clock.now()
+    const snapshot = restoreSnapshot(tender.snapshot)
+    const proposed = await command.decide({ trx, tender, snapshot, at })
+    const event = { ...proposed, at: at.toISOString() } as TenderEvent
+    const next = decideTransition(snapshot, event)
+    const { type, ...data } = event
+    const [stored] = await appendEvents(trx, tenderStreamId(tender.id), tender.version, [
+      { type, data, meta: actorMeta(command.actor), recordedAt: at },
+    ])
+    const updated = await projectTender(trx, tender, next, at)
+    const result = await command.project?.({ trx, tender, snapshot, at, event: stored!, next })
+    return { tender: updated, snapshot: next, event: stored!, result }
+  })
+}
+
+/** Runs the machine: 409 when the state has no such event, 422 when a guard refuses this one. */
+export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
+  const state = tenderStateOf(snapshot)
+  const allowed = acceptedEventTypes(snapshot)
+  if (!allowed.includes(event.type)) {
+    throw new IllegalTransition(`a tender in state "${state}" does not accept ${event.type}`, {
+      state,
+      allowed,
+    })
+  }
+  if (!snapshot.can(event)) {
+    throw new RuleViolation(`the rules refuse ${event.type} for this tender in state "${state}"`, {
+      state,
+      allowed,
+    })
+  }
+  const [next] = transition(tenderMachine, snapshot, event)
+  return next
+}
+
+async function projectTender(
+  trx: Transaction<Database>,
+  tender: TenderRow,
+  next: TenderSnapshot,
+  at: Date,
+): Promise<TenderRow> {
+  const context = next.context
+  const projection = {
+    state: tenderStateOf(next),
+    version: tender.version + 1,
+    title: context.particulars.title,
+    reference: context.particulars.reference,
+    deadline: context.deadline,
+    publishedAt: context.publishedAt,
+    snapshot: persistableSnapshot(next),
+    updatedAt: at,
+  }
+  await updateTenderProjection(trx, tender.id, projection)
+  return {
+    ...tender,
+    state: projection.state,
+    version: projection.version,
+    title: projection.title,
+    reference: projection.reference,
+    deadline: projection.deadline ? new Date(projection.deadline) : null,
+    published_at: projection.publishedAt ? new Date(projection.publishedAt) : null,
+    snapshot: projection.snapshot,
+    updated_at: at,
+  }
+}

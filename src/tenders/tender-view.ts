@@ -1,0 +1,45 @@
+// The public view of a tender, read from its projection row and machine snapshot.
+import { acceptedEventTypes } from '../../state-machines/tender.machine.ts'
+import { isHeld } from '../../state-machines/tender.context.ts'
+import { restoreSnapshot } from './tender-command.ts'
+import type { TenderRow } from './tender-repository.ts'
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
+
+export function tenderView(row: TenderRow) {
+  const snapshot = restoreSnapshot(row.snapshot)
+  const c = snapshot.context
+  return {
+    id: row.id,
+    reference: c.particulars.reference,
+    title: c.particulars.title,
+    description: c.particulars.description,
+    category: c.particulars.category,
+    estimatedValueFen: c.particulars.estimatedValueFen,
+    ceilingPriceFen: c.particulars.ceilingPriceFen,
+    purchaserOrgId: row.purchaser_org_id,
+    state: row.state,
+    version: row.version,
+    held: isHeld(c),
+    suspended: c.suspended,
+    pendingObjections: c.pendingObjections.length,
+    rulePackId: c.rulePack?.id ?? null,
+    publishedAt: c.publishedAt,
+    deadline: c.deadline,
+    evaluationMethod: c.evaluationMethod,
+    awardMethod: c.awardMethod,
+    awardFactors: [...c.awardFactors],
+    bidCount: c.bidCount,
+    bidSetHash: c.bidSetHash,
+    publicityEndsAt: c.publicityEndsAt,
+    candidates: [...c.candidates],
+    winnerBidId: c.winnerBidId,
+    noticeIssuedAt: c.noticeIssuedAt,
+    contractDueAt: c.contractDueAt,
+    failureReason: c.failureReason,
+    cancelReason: c.cancelReason,
+    allowedEvents: acceptedEventTypes(snapshot),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+  }
+}

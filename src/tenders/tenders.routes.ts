@@ -1,0 +1,163 @@
+// Tender routes: create, list, read, edit, publish, cancel, extend, suspend, resume.
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import type { TenderParticulars } from '../../state-machines/tender.events.ts'
+import { requireActor } from '../auth/authenticate.ts'
+import { commandRoute } from '../http/command-route.ts'
+import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
+import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { createTender } from './create-tender.ts'
+import { assertVisible, isOversight } from './tender-access.ts'
+import type { CommandDeps } from './tender-command.ts'
+import {
+  cancelTender,
+  editTender,
+  extendDeadline,
+  publishTender,
+  resumeTender,
+  suspendTender,
+} from './tender-commands.ts'
+import { findTender, listTenders } from './tender-repository.ts'
+import { tenderView } from './tender-view.ts'
+import {
+  CreateTenderBody,
+  EditTenderBody,
+  ExtendDeadlineBody,
+  ListTendersQuery,
+  PublishBody,
+  ReasonBody,
+  TenderViewSchema,
+} from './tenders.schemas.ts'
+
+export async function tenderRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+  app.post(
+    '/api/v1/tenders',
+    {
+      schema: {
+        operationId: 'createTender',
+        tags: ['tenders'],
+        summary: 'Create a draft tender (purchaser)',
+        security: [{ bearerAuth: [] }],
+        body: CreateTenderBody,
+        response: { 201: TenderViewSchema, ...problemResponses(413) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Omit<TenderParticulars, 'ceilingPriceFen'> & { ceilingPriceFen?: string | null }
+      const row = await createTender(deps, requireActor(request), { ...body, ceilingPriceFen: body.ceilingPriceFen ?? null })
+      setVersionTag(reply, row.version)
+      return reply.code(201).header('location', `/api/v1/tenders/${row.id}`).send(tenderView(row))
+    },
+  )
+
+  app.get(
+    '/api/v1/tenders',
+    {
+      schema: {
+        operationId: 'listTenders',
+        tags: ['tenders'],
+        summary: 'List published tenders (and the caller\'s own drafts)',
+        querystring: ListTendersQuery,
+        response: { 200: Type.Object({ items: Type.Array(TenderViewSchema) }), 400: ProblemRef, 401: ProblemRef },
+      },
+    },
+    async (request) => {
+      const query = request.query as { state?: string; mine?: boolean; limit: number; offset: number }
+      const actor = request.actor
+      const rows = await listTenders(deps.db, {
+        ...(query.state ? { state: query.state } : {}),
+        ...(actor && (query.mine || !isOversight(actor)) ? { purchaserOrgId: actor.orgId } : {}),
+        publishedOnly: !isOversight(actor) && !query.mine,
+        limit: query.limit,
+        offset: query.offset,
+      })
+      return { items: rows.map(tenderView) }
+    },
+  )
+
+  app.get(
+    '/api/v1/tenders/:id',
+    {
+      schema: {
+        operationId: 'getTender',
+        tags: ['tenders'],
+        summary: 'Read one tender; ETag carries its version',
+        params: TenderIdParams,
+        response: { 200: TenderViewSchema, 400: ProblemRef, 401: ProblemRef, 404: ProblemRef },
+      },
+    },
+    async (request, reply) => {
+      const row = await findTender(deps.db, (request.params as { id: string }).id)
+      assertVisible(row, request.actor)
+      setVersionTag(reply, row.version)
+      return tenderView(row)
+    },
+  )
+
+  app.patch(
+    '/api/v1/tenders/:id',
+    {
+      schema: {
+        operationId: 'editTender',
+        tags: ['tenders'],
+        summary: 'Edit a draft tender (purchaser; frozen once published)',
+        security: [{ bearerAuth: [] }],
+        params: TenderIdParams,
+        body: EditTenderBody,
+        response: { 200: TenderViewSchema, ...problemResponses(404, 409, 412, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await editTender(
+        deps,
+        requireActor(request),
+        (request.params as { id: string }).id,
+        request.body as Partial<TenderParticulars>,
+        ifMatchVersion(request),
+      )
+      setVersionTag(reply, outcome.tender.version)
+      return tenderView(outcome.tender)
+    },
+  )
+
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/publish',
+    operationId: 'publishTender',
+    summary: 'Publish: freezes the rule pack, deadline, evaluation and award methods and factors',
+    tag: 'tenders',
+    body: PublishBody,
+    run: ({ actor, params, body, ifMatch }) => publishTender(deps, actor, params.id, body, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/cancel',
+    operationId: 'cancelTender',
+    summary: 'Cancel (终止招标) from any live state, with a reason (purchaser)',
+    tag: 'tenders',
+    body: ReasonBody,
+    run: ({ actor, params, body }) => cancelTender(deps, actor, params.id, body.reason),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/extend-deadline',
+    operationId: 'extendDeadline',
+    summary: 'Move the bid deadline later, with a reason (purchaser)',
+    tag: 'tenders',
+    body: ExtendDeadlineBody,
+    run: ({ actor, params, body }) => extendDeadline(deps, actor, params.id, body.newDeadline, body.reason),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/suspend',
+    operationId: 'suspendTender',
+    summary: 'Suspend (暂停) the procedure: no progress until resumed (supervisor)',
+    tag: 'tenders',
+    body: ReasonBody,
+    run: ({ actor, params, body }) => suspendTender(deps, actor, params.id, body.reason),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/resume',
+    operationId: 'resumeTender',
+    summary: 'Resume a suspended procedure (supervisor)',
+    tag: 'tenders',
+    body: ReasonBody,
+    run: ({ actor, params, body }) => resumeTender(deps, actor, params.id, body.reason),
+  })
+}

@@ -1,0 +1,32 @@
+// Small value checks shared by the machines' guards.
+
+/** A non-blank string. */
+export function hasText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0
+}
+
+/** Non-blank and pairwise distinct. */
+export function areDistinctIds(ids: readonly string[]): boolean {
+  return ids.every(hasText) && new Set(ids).size === ids.length
+}
+
+/** Money in fen (分): a decimal string of a whole number ≥ 0, safe to read with BigInt. */
+export function isFen(value: unknown): value is string {
+  return typeof value === 'string' && /^(0|[1-9]\d*)$/.test(value)
+}
+
+/** a ≤ b for two fen amounts (compared as BigInt, never as floats). */
+export function fenAtMost(a: string, b: string): boolean {
+  return BigInt(a) <= BigInt(b)
+}
+
+/** Committee size rule: at least `minSize`, and odd when required. */
+export function fitsCommitteeRule(size: number, rule: { minSize: { value: number }; odd: boolean }): boolean {
+  return size >= rule.minSize.value && (!rule.odd || size % 2 === 1)
+}
+
+/** Whether `items` holds exactly the members of `expected` (order ignored, no repeats). */
+export function isSameSet(items: readonly string[], expected: readonly string[]): boolean {
+  const wanted = new Set(expected)
+  return items.length === wanted.size && new Set(items).size === items.length && items.every((x) => wanted.has(x))
+}

@@ -1,0 +1,90 @@
+// The shape of a rule pack: versioned, cited limits that the tender machine's guards read.
+// Packs themselves are data in src/rules/packs; this file stays pure so the machines can import it.
+
+/** Confidence of a limit's source, as in domain/REGULATIONS.md §0. */
+export type Confidence = 'V' | 'S' | 'U'
+
+/** A numeric rule with the text it comes from. */
+export interface CitedLimit {
+  readonly value: number
+  readonly source: string
+  readonly confidence: Confidence
+  /**
+   * Day limits only: overrides the pack's `dayCounting` for this one limit. Government procurement
+   * mixes 日 (calendar: GPL Art 35, 46) with 工作日 (working days: Order 87 Art 69).
+   */
+  readonly counting?: DayCounting
+}
+
+export const EVALUATION_METHODS = ['comprehensive', 'qualitative', 'lowestEvaluatedPrice'] as const
+export type EvaluationMethod = (typeof EVALUATION_METHODS)[number]
+
+export const AWARD_METHODS = [
+  'simpleMajority', // 票决法 / 简单多数法
+  'pairwise', // 一对一比较法
+  'roundElimination', // 逐轮淘汰
+  'cumulative', // 累积投票法
+  'collectiveDeliberation', // 集体议事法
+  'priceCompetition', // 价格竞争定标法
+  'lottery', // 直接抽签法: banned nationally since 2022-09-01 (发改法规规〔2022〕1117号)
+] as const
+export type AwardMethod = (typeof AWARD_METHODS)[number]
+
+export type DayCounting = 'calendar' | 'working'
+
+export interface RulePack {
+  readonly id: string
+  readonly version: string
+  readonly name: string
+  readonly jurisdiction: string
+  readonly regime: 'bidding-law' | 'government-procurement'
+  readonly dayCounting: DayCounting
+  readonly limits: {
+    /** Document issue → bid deadline (法 Art 24: ≥20 days). */
+    readonly minBidDays: CitedLimit
+    /** A material amendment must come this long before the deadline, else the deadline moves (法 Art 23). */
+    readonly amendmentLeadDays: CitedLimit
+    /** Objections to the documents must be raised this long before the deadline (条例 Art 22). */
+    readonly objectionLeadDays: CitedLimit
+    /** Fewer bids at the deadline → 流标 (法 Art 28). */
+    readonly minBids: CitedLimit
+    /** Fewer valid bids after opening → 流标. */
+    readonly minValidBids: CitedLimit
+    /** Candidate publicity length (条例 Art 54). */
+    readonly candidatePublicityDays: CitedLimit
+    /** Result publicity length (local 评定分离 practice). */
+    readonly resultPublicityDays: CitedLimit
+    /** Contract due after the award notice (法 Art 46). */
+    readonly contractDays: CitedLimit
+  }
+  readonly evaluationCommittee: { readonly minSize: CitedLimit; readonly odd: boolean }
+  readonly candidates: { readonly min: CitedLimit; readonly max: CitedLimit; readonly ranked: boolean }
+  readonly awardCommittee: { readonly minSize: CitedLimit; readonly odd: boolean }
+  readonly evaluationMethods: readonly EvaluationMethod[]
+  readonly awardMethods: readonly AwardMethod[]
+  /** Whether a lottery may pick the winner; off unless a jurisdiction rule allows it. */
+  readonly lotteryAllowed: boolean
+  /** How many re-votes among tied candidates before the tie-break applies. */
+  readonly maxRevotes: number
+}
+
+/** Structural problems of a rule pack, empty when it is usable (the PUBLISH guard). */
+export function rulePackProblems(pack: RulePack): string[] {
+  const problems: string[] = []
+  for (const [name, limit] of Object.entries(pack.limits)) {
+    if (!Number.isInteger(limit.value) || limit.value < 0) problems.push(`limits.${name} must be a whole number ≥ 0`)
+    if (!limit.source) problems.push(`limits.${name} has no source`)
+  }
+  if (pack.limits.minBids.value < 1) problems.push('limits.minBids must be ≥ 1')
+  if (pack.evaluationCommittee.minSize.value < 1) problems.push('evaluationCommittee.minSize must be ≥ 1')
+  if (pack.awardCommittee.minSize.value < 1) problems.push('awardCommittee.minSize must be ≥ 1')
+  if (pack.candidates.min.value < 1 || pack.candidates.max.value < pack.candidates.min.value) {
+    problems.push('candidates: need 1 ≤ min ≤ max')
+  }
+  if (pack.evaluationMethods.length === 0) problems.push('evaluationMethods is empty')
+  if (pack.awardMethods.length === 0) problems.push('awardMethods is empty')
+  if (pack.awardMethods.includes('lottery') && !pack.lotteryAllowed) {
+    problems.push('awardMethods lists lottery but lotteryAllowed is false')
+  }
+  return problems
+}

@@ -1,0 +1,57 @@
+// A whole app on a fresh test database with a clock the test moves, seeded with the demo directory.
+import type { FastifyInstance } from 'fastify'
+import supertest from 'supertest'
+import { buildApp } from '../../src/app.ts'
+import { createEmbeddedTokenService, type TokenService } from '../../src/auth/token-issuer.ts'
+import type { DatabaseHandle } from '../../src/db/database.ts'
+import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
+import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
+import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
+import type { Role } from '../../src/auth/actor.ts'
+import { openTestDatabase } from './test-database.ts'
+
+export const TEST_START = '2026-03-02T01:30:00.000Z' // 09:30 in Shanghai, a Monday
+
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly database: DatabaseHandle
+  readonly clock: ManualClock
+  readonly tokens: TokenService
+  readonly http: ReturnType<typeof supertest>
+  /** A bearer token for a seeded demo user, e.g. "purchaser", "bidder1", "expert3". */
+  token(username: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startTestApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  const clock = manualClock(TEST_START)
+  await seedDemoDirectory(database.db, clock)
+  const tokens = await createEmbeddedTokenService(database.db, clock)
+  const app = await buildApp({
+    db: database.db,
+    dbKind: database.kind,
+    clock,
+    tokens,
+    devLogin: true,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    logger: false,
+  })
+  await app.ready()
+  return {
+    app,
+    database,
+    clock,
+    tokens,
+    http: supertest(app.server),
+    async token(username) {
+      const user = DEMO_USERS.find((u) => u.username === username)
+      if (!user) throw new Error(`no demo user ${username}`)
+      return tokens.issue({ userId: user.id, orgId: user.orgId, roles: user.roles as Role[] }, 365 * 24 * 3600)
+    },
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}
