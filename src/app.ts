@@ -3,21 +3,22 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
+import { auditRoutes } from './audit/audit.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
 import type { TokenService } from './auth/token-issuer.ts'
+import { awardRoutes } from './award/award.routes.ts'
+import { biddingRoutes } from './bidding/bidding.routes.ts'
 import type { DatabaseKind } from './db/database.ts'
 import type { Database } from './db/schema.ts'
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
+import { openApiDocument } from './http/openapi-document.ts'
 import { platformRoutes } from './http/platform.routes.ts'
 import { registerProblemHandlers } from './http/problem.ts'
 import { ProblemSchema } from './http/schemas.ts'
-import { openApiDocument } from './http/openapi-document.ts'
+import { createValidatorCompiler } from './http/validation.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
-import { biddingRoutes } from './bidding/bidding.routes.ts'
-import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
-import { awardRoutes } from './award/award.routes.ts'
-import { auditRoutes } from './audit/audit.routes.ts'
 
 export interface AppDeps {
   readonly db: Kysely<Database>
@@ -34,16 +35,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     bodyLimit: deps.bodyLimit,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
-    ajv: {
-      // Unknown fields are an error (additionalProperties: false), never silently dropped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
   })
   registerProblemHandlers(app)
   app.addSchema(ProblemSchema)
+  // Unknown fields are an error (additionalProperties: false), never silently dropped.
+  app.setValidatorCompiler(createValidatorCompiler([]))
+  app.removeContentTypeParser('text/plain')
   await app.register(swagger, openApiDocument)
   await app.register(swaggerUi, { routePrefix: '/docs' })
   registerAuthentication(app, deps.tokens)

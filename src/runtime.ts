@@ -15,7 +15,9 @@ export interface Runtime {
   close(): Promise<void>
 }
 
-export async function openDatabase(config: Config): Promise<{ database: DatabaseHandle; release: () => void }> {
+export async function openDatabase(
+  config: Config,
+): Promise<{ database: DatabaseHandle; release: () => void }> {
   if (config.databaseUrl) return { database: openPostgres({ url: config.databaseUrl }), release: () => {} }
   const release = lockDataFolder(config.dataDir)
   try {

@@ -41,7 +41,10 @@ const bidSetup = setup({
   types: { context: {} as BidContext, events: {} as BidEvent, input: {} as BidInput },
   guards: {
     canReplace: ({ context, event }) =>
-      isOf(event, 'REPLACE') && beforeDeadline(event) && hasText(event.byBidId) && event.byBidId !== context.bidId,
+      isOf(event, 'REPLACE') &&
+      beforeDeadline(event) &&
+      hasText(event.byBidId) &&
+      event.byBidId !== context.bidId,
     canWithdraw: ({ event }) => isOf(event, 'WITHDRAW') && beforeDeadline(event),
     opened: ({ context, event }) => isOpenResultFor(event, 'opened', context),
     decryptFailedBidder: ({ context, event }) => isOpenResultFor(event, 'decryptFailedBidder', context),

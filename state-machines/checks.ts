@@ -28,5 +28,7 @@ export function fitsCommitteeRule(size: number, rule: { minSize: { value: number
 /** Whether `items` holds exactly the members of `expected` (order ignored, no repeats). */
 export function isSameSet(items: readonly string[], expected: readonly string[]): boolean {
   const wanted = new Set(expected)
-  return items.length === wanted.size && new Set(items).size === items.length && items.every((x) => wanted.has(x))
+  return (
+    items.length === wanted.size && new Set(items).size === items.length && items.every((x) => wanted.has(x))
+  )
 }

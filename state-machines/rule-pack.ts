@@ -72,7 +72,8 @@ export interface RulePack {
 export function rulePackProblems(pack: RulePack): string[] {
   const problems: string[] = []
   for (const [name, limit] of Object.entries(pack.limits)) {
-    if (!Number.isInteger(limit.value) || limit.value < 0) problems.push(`limits.${name} must be a whole number ≥ 0`)
+    if (!Number.isInteger(limit.value) || limit.value < 0)
+      problems.push(`limits.${name} must be a whole number ≥ 0`)
     if (!limit.source) problems.push(`limits.${name} has no source`)
   }
   if (pack.limits.minBids.value < 1) problems.push('limits.minBids must be ≥ 1')

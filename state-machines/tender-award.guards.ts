@@ -18,10 +18,15 @@ export function awardMeeting(context: TenderContext): AwardRound {
 
 /** Candidates still eligible: the evaluation's candidates minus every winner who declined. */
 export function remainingCandidates(context: TenderContext, alsoDeclined: string | null = null): string[] {
-  return context.candidates.filter((bidId) => bidId !== alsoDeclined && !context.declinedBidIds.includes(bidId))
+  return context.candidates.filter(
+    (bidId) => bidId !== alsoDeclined && !context.declinedBidIds.includes(bidId),
+  )
 }
 
-export function canFormAwardCommittee(context: TenderContext, event: EventOf<'FORM_AWARD_COMMITTEE'>): boolean {
+export function canFormAwardCommittee(
+  context: TenderContext,
+  event: EventOf<'FORM_AWARD_COMMITTEE'>,
+): boolean {
   const pack = context.rulePack
   return (
     pack !== null &&

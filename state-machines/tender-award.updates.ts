@@ -1,9 +1,10 @@
 // Context updates of the award phases: meeting, decision, publicity, notice, decline, contract.
+
+import { awardMethodRules } from './award-methods/registry.ts'
 import { addLimitDays } from './day-count.ts'
 import type { TenderContext } from './tender.context.ts'
-import { awardMeeting, remainingCandidates } from './tender-award.guards.ts'
-import { awardMethodRules } from './award-methods/registry.ts'
 import type { EventOf } from './tender.event-guard.ts'
+import { awardMeeting, remainingCandidates } from './tender-award.guards.ts'
 import { isBefore } from './time.ts'
 
 type Changes = Partial<TenderContext>

@@ -1,13 +1,15 @@
 // Context updates of the draft and bidding phases, and of the events every phase shares.
 import type { FailureReason, TenderContext } from './tender.context.ts'
-import { PARTICULAR_KEYS } from './tender-draft.guards.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import type { TenderParticulars } from './tender.events.ts'
+import { PARTICULAR_KEYS } from './tender-draft.guards.ts'
 
 type Changes = Partial<TenderContext>
 
 export function editParticulars(context: TenderContext, event: EventOf<'EDIT'>): Changes {
-  const known = Object.entries(event.changes).filter(([key]) => (PARTICULAR_KEYS as readonly string[]).includes(key))
+  const known = Object.entries(event.changes).filter(([key]) =>
+    (PARTICULAR_KEYS as readonly string[]).includes(key),
+  )
   const particulars: TenderParticulars = { ...context.particulars, ...Object.fromEntries(known) }
   return { particulars }
 }
@@ -30,7 +32,9 @@ export function askQuestion(context: TenderContext, event: EventOf<'QUESTION_ASK
 
 export function answerQuestion(context: TenderContext, event: EventOf<'QUESTION_ANSWERED'>): Changes {
   return {
-    questions: context.questions.map((q) => (q.questionId === event.questionId ? { ...q, answered: true } : q)),
+    questions: context.questions.map((q) =>
+      q.questionId === event.questionId ? { ...q, answered: true } : q,
+    ),
   }
 }
 

@@ -4,7 +4,12 @@ import { type TenderContext, validBidIds } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import type { BidOpeningOutcome, OpenedBid } from './tender.events.ts'
 
-const OUTCOMES: readonly BidOpeningOutcome[] = ['opened', 'decryptFailedBidder', 'decryptFailedOther', 'invalid']
+const OUTCOMES: readonly BidOpeningOutcome[] = [
+  'opened',
+  'decryptFailedBidder',
+  'decryptFailedOther',
+  'invalid',
+]
 
 function isWellFormedOpenedBid(bid: OpenedBid): boolean {
   return (

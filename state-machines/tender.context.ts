@@ -5,7 +5,11 @@ import type { ObjectionStage, OpenedBid, TenderInput, TenderParticulars } from '
 
 export type { Ballot } from './award-methods/award-method.ts'
 
-export type FailureReason = 'insufficientBids' | 'insufficientValidBids' | 'allBidsRejected' | 'noRemainingCandidates'
+export type FailureReason =
+  | 'insufficientBids'
+  | 'insufficientValidBids'
+  | 'allBidsRejected'
+  | 'noRemainingCandidates'
 
 export interface PendingObjection {
   readonly objectionId: string

@@ -90,7 +90,11 @@ export const tenderMachine = tenderSetup.createMachine({
         ...suspendAndCancel,
         OBJECTION_RAISED: { guard: 'canRaiseCandidatesObjection', actions: 'raiseObjection' },
         OBJECTION_ANSWERED: [
-          { guard: 'isUpheldObjection', target: 'evaluation', actions: ['answerObjection', 'reopenEvaluation'] },
+          {
+            guard: 'isUpheldObjection',
+            target: 'evaluation',
+            actions: ['answerObjection', 'reopenEvaluation'],
+          },
           answerPending,
         ],
         END_PUBLICITY: { guard: 'canEndPublicity', target: 'awarding', actions: 'startAwardVote' },

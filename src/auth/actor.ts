@@ -33,5 +33,11 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
 
 /** What goes into an event's meta: who, from where, under which request. */
 export function actorMeta(actor: Actor): Record<string, unknown> {
-  return { userId: actor.userId, orgId: actor.orgId, roles: actor.roles, ip: actor.ip, requestId: actor.requestId }
+  return {
+    userId: actor.userId,
+    orgId: actor.orgId,
+    roles: actor.roles,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  }
 }

@@ -54,7 +54,10 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): Pro
         summary: 'Issue a token for a seeded demo user (embedded default only; refused in production)',
         body: Body(
           { username: Type.String({ minLength: 1, maxLength: 64, examples: ['purchaser'] }) },
-          { description: 'a seeded username: purchaser, agent, bidder1–5, expert1–9, member1–9, supervisor, auditor, operator' },
+          {
+            description:
+              'a seeded username: purchaser, agent, bidder1–5, expert1–9, member1–9, supervisor, auditor, operator',
+          },
         ),
         response: {
           200: Type.Object({ token: Type.String(), tokenType: Type.Literal('Bearer'), user: UserView }),

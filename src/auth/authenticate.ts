@@ -23,6 +23,9 @@ export function registerAuthentication(app: FastifyInstance, tokens: TokenServic
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new Unauthenticated('this needs a bearer token (POST /api/v1/auth/dev-login in the embedded default)')
+  if (!request.actor)
+    throw new Unauthenticated(
+      'this needs a bearer token (POST /api/v1/auth/dev-login in the embedded default)',
+    )
   return request.actor
 }

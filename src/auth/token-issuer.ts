@@ -35,18 +35,7 @@ export interface TokenService {
 
 /** Loads the embedded issuer's key, creating it on first start (concurrent starts agree on one key). */
 export async function createEmbeddedTokenService(db: Kysely<Database>, clock: Clock): Promise<TokenService> {
-  const fresh = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true })
-  await db
-    .insertInto('issuer_keys')
-    .values({
-      kid: KID,
-      private_jwk: JSON.stringify(await exportJWK(fresh.privateKey)),
-      public_jwk: JSON.stringify(await exportJWK(fresh.publicKey)),
-      created_at: clock.now(),
-    })
-    .onConflict((oc) => oc.column('kid').doNothing())
-    .execute()
-  const row = await db.selectFrom('issuer_keys').selectAll().where('kid', '=', KID).executeTakeFirstOrThrow()
+  const row = (await findIssuerKey(db)) ?? (await createIssuerKey(db, clock))
   const privateKey = await importJWK(row.private_jwk as JWK, ALG)
   const publicKey = await importJWK(row.public_jwk as JWK, ALG)
   return {
@@ -63,6 +52,28 @@ export async function createEmbeddedTokenService(db: Kysely<Database>, clock: Cl
     },
     verify: (token) => verifyWith((options) => jwtVerify(token, publicKey, options), DEV_ISSUER, clock),
   }
+}
+
+function findIssuerKey(db: Kysely<Database>) {
+  return db.selectFrom('issuer_keys').selectAll().where('kid', '=', KID).executeTakeFirst()
+}
+
+/** Creates the key on first start; instances starting together agree on whichever insert won. */
+async function createIssuerKey(db: Kysely<Database>, clock: Clock) {
+  const fresh = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true })
+  await db
+    .insertInto('issuer_keys')
+    .values({
+      kid: KID,
+      private_jwk: JSON.stringify(await exportJWK(fresh.privateKey)),
+      public_jwk: JSON.stringify(await exportJWK(fresh.publicKey)),
+      created_at: clock.now(),
+    })
+    .onConflict((oc) => oc.column('kid').doNothing())
+    .execute()
+  const row = await findIssuerKey(db)
+  if (!row) throw new Error('the token issuer key could not be stored')
+  return row
 }
 
 /** Verifies tokens from an external OIDC issuer; it never issues any. */

@@ -7,7 +7,12 @@ const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 
 export type UsccVerdict =
   | { readonly valid: true }
-  | { readonly valid: false; readonly position: number | null; readonly reason: string; readonly expected?: string }
+  | {
+      readonly valid: false
+      readonly position: number | null
+      readonly reason: string
+      readonly expected?: string
+    }
 
 function orgCodeValue(char: string): number {
   return /[0-9]/.test(char) ? Number(char) : char.charCodeAt(0) - 55 // A=10 … Z=35
@@ -22,7 +27,10 @@ export function organisationCheckCharacter(body: string): string {
 
 /** The GB 32100 check character (pos 18) for the first 17 characters. */
 export function usccCheckCharacter(first17: string): string {
-  const sum = [...first17].reduce((acc, char, i) => acc + USCC_CHARSET.indexOf(char) * (USCC_WEIGHTS[i] ?? 0), 0)
+  const sum = [...first17].reduce(
+    (acc, char, i) => acc + USCC_CHARSET.indexOf(char) * (USCC_WEIGHTS[i] ?? 0),
+    0,
+  )
   return USCC_CHARSET[(31 - (sum % 31)) % 31] ?? '?'
 }
 
@@ -32,12 +40,20 @@ export function validateUscc(code: string): UsccVerdict {
   }
   for (const [i, char] of [...code].entries()) {
     if (!USCC_CHARSET.includes(char)) {
-      return { valid: false, position: i + 1, reason: `"${char}" is not allowed (no I, O, S, V, Z or lower case)` }
+      return {
+        valid: false,
+        position: i + 1,
+        reason: `"${char}" is not allowed (no I, O, S, V, Z or lower case)`,
+      }
     }
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) {
     const position = [...code.slice(2, 8)].findIndex((c) => !/\d/.test(c)) + 3
-    return { valid: false, position, reason: 'positions 3–8 are the administrative-division code: digits only' }
+    return {
+      valid: false,
+      position,
+      reason: 'positions 3–8 are the administrative-division code: digits only',
+    }
   }
   const orgExpected = organisationCheckCharacter(code.slice(8, 16))
   if (code[16] !== orgExpected) {

@@ -48,7 +48,9 @@ function* uniformIntegers(seed: string): Generator<(bound: number) => number> {
 /** Selects `count` members of `pool` (sorted first, so the order given does not matter). */
 export function selectBySeed(pool: readonly string[], count: number, seed: string): string[] {
   const items = [...new Set(pool)].sort()
-  if (count > items.length) throw new RangeError(`cannot draw ${count} from a pool of ${items.length}`)
+  if (!Number.isInteger(count) || count < 0 || count > items.length) {
+    throw new RangeError(`cannot draw ${count} from a pool of ${items.length}`)
+  }
   const below = uniformIntegers(seed).next().value as (bound: number) => number
   for (let i = items.length - 1; i > 0; i--) {
     const j = below(i + 1)
@@ -75,9 +77,15 @@ export function performDraw(
 }
 
 /** Re-runs a recorded draw: does the proof give exactly these members? */
-export function verifyDraw(proof: Omit<DrawResult, 'selected'>, streamHeadHash: string, selected: readonly string[]): boolean {
+export function verifyDraw(
+  proof: Omit<DrawResult, 'selected'>,
+  streamHeadHash: string,
+  selected: readonly string[],
+): boolean {
   if (commitmentOf(proof.secret) !== proof.secretCommitment) return false
   if (drawSeed(proof.secret, streamHeadHash) !== proof.seed) return false
+  // A claimed selection larger than the pool is simply false, not an error thrown at the verifier.
+  if (selected.length > new Set(proof.pool).size) return false
   const again = selectBySeed(proof.pool, selected.length, proof.seed)
-  return again.length === selected.length && again.every((id, i) => id === selected[i])
+  return again.every((id, i) => id === selected[i])
 }

@@ -47,7 +47,8 @@ export function verifyChain(events: readonly ChainedEvent[]): ChainVerdict {
           : eventHash(event) !== event.hash
             ? 'hash does not match the event content'
             : null
-    if (problem) return { ok: false, length: events.length, headHash: prevHash, firstBadSeq: index + 1, problem }
+    if (problem)
+      return { ok: false, length: events.length, headHash: prevHash, firstBadSeq: index + 1, problem }
     prevHash = event.hash
   }
   return { ok: true, length: events.length, headHash: prevHash, firstBadSeq: null, problem: null }

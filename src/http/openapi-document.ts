@@ -28,6 +28,7 @@ export const openApiDocument: SwaggerOptions = {
     },
   },
   refResolver: {
-    buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    buildLocalReference: (json, _baseUri, _fragment, i) =>
+      typeof json.$id === 'string' ? json.$id : `def-${i}`,
   },
 }

@@ -83,7 +83,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined
   if (known) return sendProblem(reply, known.status, known.code, error.message)
-  if (error instanceof SyntaxError) return sendProblem(reply, 400, 'malformed_json', 'the body is not valid JSON')
+  if (error instanceof SyntaxError)
+    return sendProblem(reply, 400, 'malformed_json', 'the body is not valid JSON')
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
     return sendProblem(reply, status, 'bad_request', error.message)

@@ -25,7 +25,10 @@ export const IsoDateTime = (description: string) =>
 
 /** Money in fen (分) as a decimal string: never a float. */
 export const Fen = (description: string) =>
-  Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: `${description}, in fen (分) as a decimal string` })
+  Type.String({
+    pattern: '^(0|[1-9][0-9]{0,17})$',
+    description: `${description}, in fen (分) as a decimal string`,
+  })
 
 /** Error responses every authenticated command can give. */
 export function problemResponses(...statuses: number[]): Record<number, TSchema> {
@@ -35,6 +38,9 @@ export function problemResponses(...statuses: number[]): Record<number, TSchema>
 }
 
 /** A strict request body: unknown fields are an error, not silently dropped. */
-export function Body<T extends Record<string, TSchema>>(properties: T, options: { description?: string } = {}) {
+export function Body<T extends Record<string, TSchema>>(
+  properties: T,
+  options: { description?: string } = {},
+) {
   return Type.Object(properties, { additionalProperties: false, ...options })
 }

@@ -1,11 +1,12 @@
 // Seeds the demo directory idempotently; every row it creates is also written to the audit log.
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
 import { recordAudit } from '../audit/audit-log.ts'
+import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-directory.ts'
 
 export async function seedDemoDirectory(db: Kysely<Database>, clock: Clock): Promise<{ created: number }> {
+  if (await isSeeded(db)) return { created: 0 }
   return db.transaction().execute(async (trx) => {
     const at = clock.now()
     let created = 0
@@ -45,6 +46,16 @@ export async function seedDemoDirectory(db: Kysely<Database>, clock: Clock): Pro
     }
     return { created }
   })
+}
+
+async function isSeeded(db: Kysely<Database>): Promise<boolean> {
+  const ids = DEMO_USERS.map((u) => u.id)
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', 'in', ids)
+    .executeTakeFirstOrThrow()
+  return Number(row.n) === ids.length
 }
 
 function seeded(entity: string, entityId: string, after: Record<string, unknown>, at: Date) {

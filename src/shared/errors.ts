@@ -31,7 +31,11 @@ export class Unauthenticated extends DomainError {
 export class Forbidden extends DomainError {
   override readonly name = 'Forbidden'
   readonly status = 403
-  readonly code = 'forbidden'
+  readonly code: string
+  constructor(message: string, extra: Record<string, unknown> = {}, code = 'forbidden') {
+    super(message, extra)
+    this.code = code
+  }
 }
 
 export class NotFound extends DomainError {

@@ -14,7 +14,11 @@ import { lockTender, type TenderRow, tenderStreamId, updateTenderProjection } fr
 export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
 
 /** An event as a command proposes it; the pipeline adds the server time. */
-export type ProposedEvent = TenderEvent extends infer E ? (E extends TenderEvent ? Omit<E, 'at'> : never) : never
+export type ProposedEvent = TenderEvent extends infer E
+  ? E extends TenderEvent
+    ? Omit<E, 'at'>
+    : never
+  : never
 
 export interface CommandDeps {
   readonly db: Kysely<Database>

@@ -1,15 +1,22 @@
 // The purchaser's and supervisor's commands on a tender as a whole. Each builds one machine event;
 // the pipeline does the rest.
-import type { TenderParticulars } from '../../state-machines/tender.events.ts'
-import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
+
 import { addLimitDays } from '../../state-machines/day-count.ts'
+import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
+import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
 import { DEFAULT_RULE_PACK_ID, getRulePack } from '../rules/rule-packs.ts'
 import { InvalidInput, RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser, authorizeSupervisor } from './tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from './tender-command.ts'
 
-export function editTender(deps: CommandDeps, actor: Actor, tenderId: string, changes: Partial<TenderParticulars>, ifMatch?: number) {
+export function editTender(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  changes: Partial<TenderParticulars>,
+  ifMatch?: number,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
@@ -27,7 +34,13 @@ export interface PublishRequest {
   readonly rulePackId?: string | undefined
 }
 
-export function publishTender(deps: CommandDeps, actor: Actor, tenderId: string, request: PublishRequest, ifMatch?: number) {
+export function publishTender(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  request: PublishRequest,
+  ifMatch?: number,
+) {
   const rulePackId = request.rulePackId ?? DEFAULT_RULE_PACK_ID
   const rulePack = getRulePack(rulePackId)
   if (!rulePack) throw new InvalidInput(`unknown rule pack "${rulePackId}"`, {}, 'unknown_rule_pack')
@@ -47,20 +60,42 @@ export function publishTender(deps: CommandDeps, actor: Actor, tenderId: string,
         )
       }
       if (!rulePack.awardMethods.includes(request.awardMethod)) {
-        throw new RuleViolation(`rule pack ${rulePack.id} does not allow award method ${request.awardMethod}`, {
-          allowed: rulePack.awardMethods,
-        }, 'method_not_allowed')
+        throw new RuleViolation(
+          `rule pack ${rulePack.id} does not allow award method ${request.awardMethod}`,
+          {
+            allowed: rulePack.awardMethods,
+          },
+          'method_not_allowed',
+        )
       }
-      return { type: 'PUBLISH', rulePack, deadline: new Date(request.deadline).toISOString(), evaluationMethod: request.evaluationMethod, awardMethod: request.awardMethod, awardFactors: request.awardFactors }
+      return {
+        type: 'PUBLISH',
+        rulePack,
+        deadline: new Date(request.deadline).toISOString(),
+        evaluationMethod: request.evaluationMethod,
+        awardMethod: request.awardMethod,
+        awardFactors: request.awardFactors,
+      }
     },
   })
 }
 
 export function cancelTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, { tenderId, actor, authorize: authorizeOwnPurchaser, decide: () => ({ type: 'CANCEL', reason }) })
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeOwnPurchaser,
+    decide: () => ({ type: 'CANCEL', reason }),
+  })
 }
 
-export function extendDeadline(deps: CommandDeps, actor: Actor, tenderId: string, newDeadline: string, reason: string) {
+export function extendDeadline(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  newDeadline: string,
+  reason: string,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
@@ -70,9 +105,19 @@ export function extendDeadline(deps: CommandDeps, actor: Actor, tenderId: string
 }
 
 export function suspendTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, { tenderId, actor, authorize: authorizeSupervisor, decide: () => ({ type: 'SUSPEND', reason }) })
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeSupervisor,
+    decide: () => ({ type: 'SUSPEND', reason }),
+  })
 }
 
 export function resumeTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, { tenderId, actor, authorize: authorizeSupervisor, decide: () => ({ type: 'RESUME', reason }) })
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeSupervisor,
+    decide: () => ({ type: 'RESUME', reason }),
+  })
 }

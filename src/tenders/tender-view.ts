@@ -1,6 +1,7 @@
 // The public view of a tender, read from its projection row and machine snapshot.
-import { acceptedEventTypes } from '../../state-machines/tender.machine.ts'
+
 import { isHeld } from '../../state-machines/tender.context.ts'
+import { acceptedEventTypes } from '../../state-machines/tender.machine.ts'
 import { restoreSnapshot } from './tender-command.ts'
 import type { TenderRow } from './tender-repository.ts'
 

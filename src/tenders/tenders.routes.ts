@@ -43,8 +43,13 @@ export async function tenderRoutes(app: FastifyInstance, deps: CommandDeps): Pro
       },
     },
     async (request, reply) => {
-      const body = request.body as Omit<TenderParticulars, 'ceilingPriceFen'> & { ceilingPriceFen?: string | null }
-      const row = await createTender(deps, requireActor(request), { ...body, ceilingPriceFen: body.ceilingPriceFen ?? null })
+      const body = request.body as Omit<TenderParticulars, 'ceilingPriceFen'> & {
+        ceilingPriceFen?: string | null
+      }
+      const row = await createTender(deps, requireActor(request), {
+        ...body,
+        ceilingPriceFen: body.ceilingPriceFen ?? null,
+      })
       setVersionTag(reply, row.version)
       return reply.code(201).header('location', `/api/v1/tenders/${row.id}`).send(tenderView(row))
     },
@@ -56,9 +61,13 @@ export async function tenderRoutes(app: FastifyInstance, deps: CommandDeps): Pro
       schema: {
         operationId: 'listTenders',
         tags: ['tenders'],
-        summary: 'List published tenders (and the caller\'s own drafts)',
+        summary: "List published tenders (and the caller's own drafts)",
         querystring: ListTendersQuery,
-        response: { 200: Type.Object({ items: Type.Array(TenderViewSchema) }), 400: ProblemRef, 401: ProblemRef },
+        response: {
+          200: Type.Object({ items: Type.Array(TenderViewSchema) }),
+          400: ProblemRef,
+          401: ProblemRef,
+        },
       },
     },
     async (request) => {

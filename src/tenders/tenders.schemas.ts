@@ -11,9 +11,13 @@ const Category = Type.Union([Type.Literal('works'), Type.Literal('goods'), Type.
 })
 
 const particulars = {
-  reference: text(64, 'the purchaser\'s reference number', 'NHSZ-2026-018'),
+  reference: text(64, "the purchaser's reference number", 'NHSZ-2026-018'),
   title: text(200, 'title', '南海区桂澜路市政道路改造工程施工'),
-  description: Type.String({ maxLength: 20000, description: 'scope and requirements', examples: ['桂澜路（海八路至佛平路段）道路改造，全长2.3公里'] }),
+  description: Type.String({
+    maxLength: 20000,
+    description: 'scope and requirements',
+    examples: ['桂澜路（海八路至佛平路段）道路改造，全长2.3公里'],
+  }),
   category: Category,
   estimatedValueFen: Fen('estimated contract value'),
   ceilingPriceFen: Type.Union([Fen('ceiling price (最高投标限价)'), Type.Null()]),
@@ -49,7 +53,9 @@ export const PublishBody = Body({
   rulePackId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['cn-national-bidding'] })),
 })
 
-export const ReasonBody = Body({ reason: text(2000, 'the reason, recorded in the history', '项目资金安排调整') })
+export const ReasonBody = Body({
+  reason: text(2000, 'the reason, recorded in the history', '项目资金安排调整'),
+})
 
 export const ExtendDeadlineBody = Body({
   newDeadline: IsoDateTime('the new bid deadline'),
@@ -59,7 +65,7 @@ export const ExtendDeadlineBody = Body({
 export const ListTendersQuery = Type.Object(
   {
     state: Type.Optional(Type.String({ maxLength: 32 })),
-    mine: Type.Optional(Type.Boolean({ description: 'only the caller\'s organisation\'s tenders' })),
+    mine: Type.Optional(Type.Boolean({ description: "only the caller's organisation's tenders" })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   },

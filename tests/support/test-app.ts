@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify'
 import supertest from 'supertest'
 import { buildApp } from '../../src/app.ts'
+import type { Role } from '../../src/auth/actor.ts'
 import { createEmbeddedTokenService, type TokenService } from '../../src/auth/token-issuer.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
-import type { Role } from '../../src/auth/actor.ts'
 import { openTestDatabase } from './test-database.ts'
 
 export const TEST_START = '2026-03-02T01:30:00.000Z' // 09:30 in Shanghai, a Monday
@@ -47,7 +47,10 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
     async token(username) {
       const user = DEMO_USERS.find((u) => u.username === username)
       if (!user) throw new Error(`no demo user ${username}`)
-      return tokens.issue({ userId: user.id, orgId: user.orgId, roles: user.roles as Role[] }, 365 * 24 * 3600)
+      return tokens.issue(
+        { userId: user.id, orgId: user.orgId, roles: user.roles as Role[] },
+        365 * 24 * 3600,
+      )
     },
     async close() {
       await app.close()

@@ -10,7 +10,11 @@ export const cnNationalBidding: RulePack = {
   regime: 'bidding-law',
   dayCounting: 'calendar',
   limits: {
-    minBidDays: { value: 20, source: '招标投标法 Art 24: ≥20 days from document issue to the bid deadline', confidence: 'V' },
+    minBidDays: {
+      value: 20,
+      source: '招标投标法 Art 24: ≥20 days from document issue to the bid deadline',
+      confidence: 'V',
+    },
     amendmentLeadDays: {
       value: 15,
       source: '招标投标法 Art 23; 实施条例 Art 21: amendments ≥15 days before the deadline, else extend',
@@ -21,7 +25,11 @@ export const cnNationalBidding: RulePack = {
       source: '实施条例 Art 22: objections to the tender documents ≥10 days before the deadline',
       confidence: 'V',
     },
-    minBids: { value: 3, source: '招标投标法 Art 28; 实施条例 Art 44: fewer than 3 bidders → re-tender', confidence: 'V' },
+    minBids: {
+      value: 3,
+      source: '招标投标法 Art 28; 实施条例 Art 44: fewer than 3 bidders → re-tender',
+      confidence: 'V',
+    },
     minValidBids: {
       value: 3,
       source: '评标委员会和评标方法暂行规定 Art 27: fewer than 3 valid bids → competition insufficient',
@@ -37,7 +45,11 @@ export const cnNationalBidding: RulePack = {
       source: 'Local 评定分离 practice (result publicity with reasons); no national period. Unverified',
       confidence: 'U',
     },
-    contractDays: { value: 30, source: '招标投标法 Art 46: contract within 30 days of the award notice', confidence: 'V' },
+    contractDays: {
+      value: 30,
+      source: '招标投标法 Art 46: contract within 30 days of the award notice',
+      confidence: 'V',
+    },
   },
   evaluationCommittee: {
     minSize: { value: 5, source: '招标投标法 Art 37: 5 or more members, an odd number', confidence: 'V' },
@@ -49,12 +61,23 @@ export const cnNationalBidding: RulePack = {
     ranked: true,
   },
   awardCommittee: {
-    minSize: { value: 5, source: 'Local 评定分离 practice: an odd number, ≥5 or ≥7 (REGULATIONS §5.1). Unverified', confidence: 'U' },
+    minSize: {
+      value: 5,
+      source: 'Local 评定分离 practice: an odd number, ≥5 or ≥7 (REGULATIONS §5.1). Unverified',
+      confidence: 'U',
+    },
     odd: true,
   },
   evaluationMethods: ['comprehensive', 'qualitative', 'lowestEvaluatedPrice'],
   // Lottery (抽签) is banned nationally since 2022-09-01 (发改法规规〔2022〕1117号 §(二)).
-  awardMethods: ['simpleMajority', 'pairwise', 'roundElimination', 'cumulative', 'collectiveDeliberation', 'priceCompetition'],
+  awardMethods: [
+    'simpleMajority',
+    'pairwise',
+    'roundElimination',
+    'cumulative',
+    'collectiveDeliberation',
+    'priceCompetition',
+  ],
   lotteryAllowed: false,
   maxRevotes: 2, // Unverified (REGULATIONS §5.2 "up to k times, then TB"): local texts set k.
 }

@@ -21,7 +21,8 @@ export const cnNationalGp: RulePack = {
     amendmentLeadDays: {
       value: 15,
       counting: 'calendar',
-      source: '财政部令第87号 Art 27: changes affecting bid preparation ≥15 days before the deadline. Unverified',
+      source:
+        '财政部令第87号 Art 27: changes affecting bid preparation ≥15 days before the deadline. Unverified',
       confidence: 'U',
     },
     objectionLeadDays: {
@@ -30,16 +31,26 @@ export const cnNationalGp: RulePack = {
         'GP has no lead time before the deadline for challenges (质疑 within 7 wd of knowing, 政府采购法 Art 52); 0 lets them run to the deadline. Unverified',
       confidence: 'U',
     },
-    minBids: { value: 3, source: '政府采购法 Art 36: fewer than 3 responsive suppliers → 废标. Unverified', confidence: 'U' },
-    minValidBids: { value: 3, source: '政府采购法 Art 36(一): fewer than 3 qualifying suppliers → 废标. Unverified', confidence: 'U' },
+    minBids: {
+      value: 3,
+      source: '政府采购法 Art 36: fewer than 3 responsive suppliers → 废标. Unverified',
+      confidence: 'U',
+    },
+    minValidBids: {
+      value: 3,
+      source: '政府采购法 Art 36(一): fewer than 3 qualifying suppliers → 废标. Unverified',
+      confidence: 'U',
+    },
     candidatePublicityDays: {
       value: 1,
-      source: 'No national GP candidate publicity; the 1-working-day publication period of 财政部令第87号 Art 69 is used. Unverified',
+      source:
+        'No national GP candidate publicity; the 1-working-day publication period of 财政部令第87号 Art 69 is used. Unverified',
       confidence: 'U',
     },
     resultPublicityDays: {
       value: 1,
-      source: '实施条例 (Order 658) Art 43; 财政部令第87号 Art 68–69: result publication period 1 working day',
+      source:
+        '实施条例 (Order 658) Art 43; 财政部令第87号 Art 68–69: result publication period 1 working day',
       confidence: 'V',
     },
     contractDays: {
@@ -52,18 +63,31 @@ export const cnNationalGp: RulePack = {
   evaluationCommittee: {
     minSize: {
       value: 5,
-      source: '财政部令第87号 Art 47: 5 or more, odd (7 or more for budgets ≥ ¥10m: not yet per tender). Size 5 unverified',
+      source:
+        '财政部令第87号 Art 47: 5 or more, odd (7 or more for budgets ≥ ¥10m: not yet per tender). Size 5 unverified',
       confidence: 'U',
     },
     odd: true,
   },
   candidates: {
-    min: { value: 1, source: 'Order 658 Art 43: the buyer awards among the ranked candidates. Count unverified', confidence: 'U' },
-    max: { value: 3, source: 'Shenzhen GP 评定分离 checklist: three candidates (REGULATIONS §4.2). Unverified', confidence: 'U' },
+    min: {
+      value: 1,
+      source: 'Order 658 Art 43: the buyer awards among the ranked candidates. Count unverified',
+      confidence: 'U',
+    },
+    max: {
+      value: 3,
+      source: 'Shenzhen GP 评定分离 checklist: three candidates (REGULATIONS §4.2). Unverified',
+      confidence: 'U',
+    },
     ranked: true,
   },
   awardCommittee: {
-    minSize: { value: 5, source: 'Local 评定分离 practice: odd, ≥5 (REGULATIONS §5.1). Unverified', confidence: 'U' },
+    minSize: {
+      value: 5,
+      source: 'Local 评定分离 practice: odd, ≥5 (REGULATIONS §5.1). Unverified',
+      confidence: 'U',
+    },
     odd: true,
   },
   // 综合评分法 and 最低评标价法 are the GP methods (财政部令第87号 Art 52); no 定性评审 in national GP.

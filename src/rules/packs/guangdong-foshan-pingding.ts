@@ -34,7 +34,14 @@ export const guangdongFoshanPingding: RulePack = {
   // 评定分离 pairs with qualitative or comprehensive review; lowest price leaves little to decide (§4.2).
   evaluationMethods: ['qualitative', 'comprehensive'],
   // Lottery stays off: banned nationally since 2022-09-01 and no Foshan text authorises it.
-  awardMethods: ['simpleMajority', 'pairwise', 'roundElimination', 'cumulative', 'collectiveDeliberation', 'priceCompetition'],
+  awardMethods: [
+    'simpleMajority',
+    'pairwise',
+    'roundElimination',
+    'cumulative',
+    'collectiveDeliberation',
+    'priceCompetition',
+  ],
   lotteryAllowed: false,
   maxRevotes: 2, // Unverified local value.
 }

@@ -1,0 +1,40 @@
+// Who may act in the award (定标) phase: the committee relation on top of roles, plus the early
+// state check that lets a command explain a refusal before the machine gives its generic one.
+
+import type { TenderEventType } from '../../state-machines/tender.events.ts'
+import { acceptedEventTypes, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { type Actor, hasRole } from '../auth/actor.ts'
+import { Forbidden, IllegalTransition } from '../shared/errors.ts'
+import { isOversight } from '../tenders/tender-access.ts'
+import { restoreSnapshot, type TenderSnapshot } from '../tenders/tender-command.ts'
+import type { TenderRow } from '../tenders/tender-repository.ts'
+
+export function awardCommitteeOf(tender: TenderRow): readonly string[] {
+  return restoreSnapshot(tender.snapshot).context.awardCommittee
+}
+
+/** An award member drawn onto this tender's award committee (its own 403 code: not a missing role). */
+export function authorizeCommitteeMember(tender: TenderRow, actor: Actor): void {
+  if (!hasRole(actor, 'award_member') || !awardCommitteeOf(tender).includes(actor.userId)) {
+    throw new Forbidden("only a member of this tender's award committee may do this", {}, 'not_on_committee')
+  }
+}
+
+function isOwnPurchaser(tender: TenderRow, actor: Actor): boolean {
+  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id
+}
+
+/** The award meeting's readers: the own purchaser, oversight and the committee's members. */
+export function authorizeAwardReader(tender: TenderRow, actor: Actor): void {
+  if (isOwnPurchaser(tender, actor) || isOversight(actor)) return
+  if (hasRole(actor, 'award_member') && awardCommitteeOf(tender).includes(actor.userId)) return
+  throw new Forbidden('the award meeting is visible to the purchaser, oversight and the award committee')
+}
+
+/** The same 409 the pipeline gives, raised before a command's own checks run. */
+export function assertStateAccepts(snapshot: TenderSnapshot, type: TenderEventType): void {
+  const allowed = acceptedEventTypes(snapshot)
+  if (allowed.includes(type)) return
+  const state = tenderStateOf(snapshot)
+  throw new IllegalTransition(`a tender in state "${state}" does not accept ${type}`, { state, allowed })
+}

@@ -1,0 +1,50 @@
+// GET tenders/{id}/award: the award meeting as its readers see it. Ballots stay secret per round
+// until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event.
+import type { Actor } from '../auth/actor.ts'
+import { restoreSnapshot, type CommandDeps } from '../tenders/tender-command.ts'
+import { findTender } from '../tenders/tender-repository.ts'
+import { authorizeAwardReader } from './award-access.ts'
+import { displayNames } from './award-directory.ts'
+import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'
+import { roundsOfCurrentVote } from './ballots.ts'
+
+export async function readAwardMeeting(deps: CommandDeps, actor: Actor, tenderId: string) {
+  const tender = await findTender(deps.db, tenderId)
+  authorizeAwardReader(tender, actor)
+  const { context } = restoreSnapshot(tender.snapshot)
+  const events = await eventsUpToRow(deps.db, tender)
+  const names = await displayNames(deps.db, context.awardCommittee)
+  const frozen = lastEventOf(events, 'FREEZE_DOSSIERS')
+  const decision = context.winnerBidId === null ? undefined : lastEventOf(events, 'DECIDE')
+  return {
+    tenderId: tender.id,
+    state: tender.state,
+    version: tender.version,
+    awardMethod: context.awardMethod,
+    awardFactors: [...context.awardFactors],
+    committee: {
+      chairId: context.awardChairId,
+      members: context.awardCommittee.map((userId) => ({
+        userId,
+        displayName: names.get(userId) ?? null,
+        chair: userId === context.awardChairId,
+      })),
+    },
+    dossierHash: context.dossierHash,
+    dossiersFrozenAt: frozen ? stampedAt(frozen) : null,
+    candidates: [...context.candidates],
+    declinedBidIds: [...context.declinedBidIds],
+    round: context.round,
+    activeCandidates: [...context.activeCandidates],
+    rounds: roundsOfCurrentVote(context, events),
+    winnerBidId: context.winnerBidId,
+    decidedAt: context.decidedAt,
+    decisionReasons: typeof decision?.data.reasons === 'string' ? decision.data.reasons : null,
+    publicityEndsAt: context.publicityEndsAt,
+    noticeId: context.noticeId,
+    noticeIssuedAt: context.noticeIssuedAt,
+    contractDueAt: context.contractDueAt,
+    contractRef: context.contractRef,
+    contractSignedLate: context.contractSignedLate,
+  }
+}

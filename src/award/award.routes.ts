@@ -1,0 +1,127 @@
+// Award (定标) routes: committee draw, dossiers, secret ballots, re-vote, decision, notice, decline,
+// contract, and the award meeting's read view.
+import type { FastifyInstance } from 'fastify'
+import { requireActor } from '../auth/authenticate.ts'
+import { commandRoute } from '../http/command-route.ts'
+import { problemResponses, TenderIdParams } from '../http/schemas.ts'
+import type { CommandDeps } from '../tenders/tender-command.ts'
+import {
+  issueAwardNotice,
+  recordContract,
+  recordDecision,
+  recordWinnerDeclined,
+  startRevote,
+} from './award-commands.ts'
+import {
+  AwardMeetingSchema,
+  BallotBody,
+  ContractBody,
+  DecisionBody,
+  DeclineBody,
+  DossiersSchema,
+  FormCommitteeBody,
+} from './award.schemas.ts'
+import { readAwardMeeting } from './award-view.ts'
+import { castBallot } from './ballots.ts'
+import { freezeDossiers, readDossiers } from './dossiers.ts'
+import { formAwardCommittee } from './form-award-committee.ts'
+
+const tag = 'award'
+
+export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/committee',
+    operationId: 'formAwardCommittee',
+    summary: 'Draw the award committee (定标委员会) from the member pool, verifiably (purchaser)',
+    tag,
+    body: FormCommitteeBody,
+    run: ({ actor, params, body, ifMatch }) =>
+      formAwardCommittee(deps, actor, params.id, { size: body.size, chairId: body.chairId, ifMatch }),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/dossiers/freeze',
+    operationId: 'freezeAwardDossiers',
+    summary: 'Freeze the candidate dossiers every committee member reads, by their hash (purchaser)',
+    tag,
+    run: ({ actor, params, ifMatch }) => freezeDossiers(deps, actor, params.id, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/ballots',
+    operationId: 'castAwardBallot',
+    summary: 'Cast a secret ballot with reasons in the current round (award committee member)',
+    tag,
+    body: BallotBody,
+    run: ({ actor, params, body, ifMatch }) => castBallot(deps, actor, params.id, body, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/revote',
+    operationId: 'startAwardRevote',
+    summary: 'Vote again among the tied candidates of a completed round (purchaser)',
+    tag,
+    run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/decision',
+    operationId: 'recordAwardDecision',
+    summary: 'Record the committee\'s result (定标) with reasons; starts the result publicity (purchaser)',
+    tag,
+    body: DecisionBody,
+    run: ({ actor, params, body, ifMatch }) =>
+      recordDecision(deps, actor, params.id, body.winnerBidId, body.reasons, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award-notice',
+    operationId: 'issueAwardNotice',
+    summary: 'Issue the award notice (中标通知书); the contract falls due from here (purchaser)',
+    tag,
+    run: ({ actor, params, ifMatch }) => issueAwardNotice(deps, actor, params.id, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/winner-declined',
+    operationId: 'recordWinnerDeclined',
+    summary: 'The winner falls away: award again among the rest, or fail with none left (purchaser)',
+    tag,
+    body: DeclineBody,
+    run: ({ actor, params, body, ifMatch }) => recordWinnerDeclined(deps, actor, params.id, body.reason, ifMatch),
+  })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/contract',
+    operationId: 'recordContractSigned',
+    summary: 'Record the signed contract; completes the tender (purchaser)',
+    tag,
+    body: ContractBody,
+    run: ({ actor, params, body, ifMatch }) => recordContract(deps, actor, params.id, body.contractRef, ifMatch),
+  })
+  registerAwardReads(app, deps)
+}
+
+function registerAwardReads(app: FastifyInstance, deps: CommandDeps): void {
+  app.get(
+    '/api/v1/tenders/:id/award/dossiers',
+    {
+      schema: {
+        operationId: 'getAwardDossiers',
+        tags: [tag],
+        summary: 'The frozen candidate dossiers, recomputed and checked against their hash',
+        security: [{ bearerAuth: [] }],
+        params: TenderIdParams,
+        response: { 200: DossiersSchema, ...problemResponses(404, 409) },
+      },
+    },
+    async (request) => readDossiers(deps, requireActor(request), (request.params as { id: string }).id),
+  )
+  app.get(
+    '/api/v1/tenders/:id/award',
+    {
+      schema: {
+        operationId: 'getAwardMeeting',
+        tags: [tag],
+        summary: 'The award meeting: committee, rounds (ballots secret until a round is complete), result',
+        security: [{ bearerAuth: [] }],
+        params: TenderIdParams,
+        response: { 200: AwardMeetingSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => readAwardMeeting(deps, requireActor(request), (request.params as { id: string }).id),
+  )
+}

@@ -1,0 +1,84 @@
+// The bid pipeline, like the tender's: fold the bid's stream through the bid machine, let the machine
+// decide, append to the bid's hash-chained stream, update the bids row. Callers own the transaction.
+import type { Transaction } from 'kysely'
+import { initialTransition, transition } from 'xstate'
+import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
+import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
+import type { Database } from '../db/schema.ts'
+import { appendEvents, readStream, type StoredEvent } from '../events/event-store.ts'
+import { IllegalTransition, RuleViolation } from '../shared/errors.ts'
+import { bidStreamId, updateBidState } from './bid-repository.ts'
+
+export const BID_SUBMITTED = 'BID_SUBMITTED'
+
+/** A bid event as a command proposes it; the caller's server time is added here. */
+export type ProposedBidEvent = BidEvent extends infer E ? (E extends BidEvent ? Omit<E, 'at'> : never) : never
+
+/** Opens a bid's stream with BID_SUBMITTED, which carries the machine input (never the content). */
+export async function startBidStream(
+  trx: Transaction<Database>,
+  input: BidInput,
+  meta: Record<string, unknown>,
+): Promise<BidSnapshot> {
+  const [snapshot] = initialTransition(bidMachine, input)
+  await appendEvents(trx, bidStreamId(input.bidId), 0, [
+    { type: BID_SUBMITTED, data: { ...input }, meta, recordedAt: new Date(input.submittedAt) },
+  ])
+  return snapshot
+}
+
+/** The bid's current machine snapshot and stream version, folded from its events (a handful). */
+export async function loadBidSnapshot(
+  trx: Transaction<Database>,
+  bidId: string,
+): Promise<{ snapshot: BidSnapshot; version: number }> {
+  const [first, ...rest] = await readStream(trx, bidStreamId(bidId))
+  if (first?.type !== BID_SUBMITTED)
+    throw new Error(`bid stream ${bidStreamId(bidId)} does not start with ${BID_SUBMITTED}`)
+  let [snapshot] = initialTransition(bidMachine, first.data as unknown as BidInput)
+  for (const event of rest) {
+    ;[snapshot] = transition(bidMachine, snapshot, { type: event.type, ...event.data } as BidEvent)
+  }
+  return { snapshot, version: rest.length + 1 }
+}
+
+/** 409 when the bid's state has no such event, 422 when a guard refuses this one. */
+export function decideBidTransition(snapshot: BidSnapshot, event: BidEvent): BidSnapshot {
+  const state = bidStateOf(snapshot)
+  const allowed = snapshot.status === 'active' ? (bidMachine.states[state]?.ownEvents ?? []) : []
+  if (!allowed.includes(event.type)) {
+    throw new IllegalTransition(`a bid in state "${state}" does not accept ${event.type}`, { state, allowed })
+  }
+  if (!snapshot.can(event)) {
+    throw new RuleViolation(`the rules refuse ${event.type} for this bid in state "${state}"`, {
+      state,
+      allowed,
+    })
+  }
+  const [next] = transition(bidMachine, snapshot, event)
+  return next
+}
+
+/** Applies one event to an existing bid: decide, append, update the row. */
+export async function applyBidEvent(
+  trx: Transaction<Database>,
+  bidId: string,
+  proposed: ProposedBidEvent,
+  at: Date,
+  meta: Record<string, unknown>,
+): Promise<{ snapshot: BidSnapshot; event: StoredEvent }> {
+  const { snapshot, version } = await loadBidSnapshot(trx, bidId)
+  const event = { ...proposed, at: at.toISOString() } as BidEvent
+  const next = decideBidTransition(snapshot, event)
+  const { type, ...data } = event
+  const [stored] = await appendEvents(trx, bidStreamId(bidId), version, [
+    { type, data, meta, recordedAt: at },
+  ])
+  await updateBidState(trx, bidId, {
+    state: bidStateOf(next),
+    version: version + 1,
+    priceFen: next.context.priceFen,
+    updatedAt: at,
+  })
+  return { snapshot: next, event: stored! }
+}

@@ -1,0 +1,45 @@
+// Whether a tender takes bid changes right now. Bid commands hold the tender row FOR SHARE, so they
+// run side by side, while CLOSE_BIDDING's FOR UPDATE waits for them: a bid commits before the close
+// (and is in the committed set) or sees the closed tender (DESIGN §3, the deadline rush).
+import type { Transaction } from 'kysely'
+import type { Actor } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import type { Clock } from '../shared/clock.ts'
+import { Conflict } from '../shared/errors.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { restoreSnapshot } from '../tenders/tender-command.ts'
+import { lockTender } from '../tenders/tender-repository.ts'
+
+export interface BiddingWindow {
+  /** The server time the bid command is stamped with, read after the lock. */
+  readonly at: Date
+  /** The tender's current deadline, carried on bid events for the bid machine's guards. */
+  readonly deadline: string
+}
+
+export async function lockBiddingWindow(
+  trx: Transaction<Database>,
+  tenderId: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<BiddingWindow> {
+  const tender = await lockTender(trx, tenderId, 'share')
+  assertVisible(tender, actor)
+  const at = clock.now()
+  const { deadline, suspended } = restoreSnapshot(tender.snapshot).context
+  if (tender.state !== 'bidding' || deadline === null || at.getTime() >= Date.parse(deadline)) {
+    throw new Conflict(
+      `the tender does not take bids now (state "${tender.state}", deadline ${deadline ?? 'none'})`,
+      { state: tender.state, deadline, serverTime: at.toISOString() },
+      'bidding_closed',
+    )
+  }
+  if (suspended) {
+    throw new Conflict(
+      'the tender is suspended (暂停); bids wait until it resumes',
+      { deadline, serverTime: at.toISOString() },
+      'tender_suspended',
+    )
+  }
+  return { at, deadline }
+}

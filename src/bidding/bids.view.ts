@@ -1,0 +1,58 @@
+// Who sees which bids (DESIGN §8): sealed until opening, then the opening facts to everyone who can see
+// the tender, the content only to its bidder, the tender's purchaser and oversight.
+
+import type { Kysely } from 'kysely'
+import type { TenderContext } from '../../state-machines/tender.context.ts'
+import { type Actor, hasRole } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { DomainError } from '../shared/errors.ts'
+import { assertVisible, isOversight } from '../tenders/tender-access.ts'
+import { restoreSnapshot } from '../tenders/tender-command.ts'
+import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { type BidListing, listBids } from './bid-repository.ts'
+
+/** Bids (even how many there are) stay sealed from everyone but their bidders until OPEN. */
+export class SealedUntilOpening extends DomainError {
+  override readonly name = 'SealedUntilOpening'
+  readonly status = 403
+  readonly code = 'sealed_until_opening'
+}
+
+export const isOpened = (context: Pick<TenderContext, 'openedBids'>) => context.openedBids.length > 0
+
+/** The tender's own purchaser (or its agent user): after opening it reads the bid contents. */
+export function isOwnPurchaser(tender: TenderRow, actor: Actor): boolean {
+  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id
+}
+
+export function bidView(bid: BidListing, context: TenderContext, withContent: boolean) {
+  return {
+    id: bid.id,
+    tenderId: bid.tenderId,
+    bidderOrgId: bid.bidderOrgId,
+    bidderName: bid.bidderName,
+    bidderUscc: bid.bidderUscc,
+    state: bid.state,
+    submittedAt: bid.submittedAt.toISOString(),
+    contentHash: bid.contentHash,
+    priceFen: bid.priceFen,
+    outcome: context.openedBids.find((opened) => opened.bidId === bid.id)?.outcome ?? null,
+    ...(withContent ? { content: bid.content } : {}),
+  }
+}
+
+export async function readBids(db: Kysely<Database>, actor: Actor, tenderId: string) {
+  const tender = await findTender(db, tenderId)
+  assertVisible(tender, actor)
+  const { context } = restoreSnapshot(tender.snapshot)
+  if (!isOpened(context)) {
+    if (!hasRole(actor, 'bidder')) {
+      throw new SealedUntilOpening('bids are sealed until opening (开标); a bidder sees only its own')
+    }
+    const own = await listBids(db, { tenderId, bidderOrgId: actor.orgId })
+    return own.map((bid) => bidView(bid, context, true))
+  }
+  const readsAll = isOversight(actor) || isOwnPurchaser(tender, actor)
+  const bids = await listBids(db, { tenderId })
+  return bids.map((bid) => bidView(bid, context, readsAll || bid.bidderOrgId === actor.orgId))
+}

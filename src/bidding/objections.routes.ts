@@ -1,0 +1,52 @@
+// Objection routes (异议): raise (bidder), answer (purchaser), list (purchaser, oversight, own raiser).
+import type { FastifyInstance } from 'fastify'
+import { requireActor } from '../auth/authenticate.ts'
+import { commandRoute } from '../http/command-route.ts'
+import { problemResponses, TenderIdParams } from '../http/schemas.ts'
+import type { CommandDeps } from '../tenders/tender-command.ts'
+import {
+  ObjectionAnswerBody,
+  ObjectionBody,
+  ObjectionListResponse,
+  ObjectionParams,
+} from './bidding.schemas.ts'
+import { answerObjection, raiseObjection, readObjections } from './objections.ts'
+
+export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/objections',
+    operationId: 'raiseObjection',
+    summary: 'Raise an objection (bidder); the tender is held until it is answered',
+    tag: 'bidding',
+    body: ObjectionBody,
+    run: ({ actor, params, body }) => raiseObjection(deps, actor, params.id, body),
+  })
+
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/objections/:oid/answer',
+    operationId: 'answerObjection',
+    summary: 'Answer an objection, upheld or not (purchaser); releases the hold',
+    tag: 'bidding',
+    params: ObjectionParams,
+    body: ObjectionAnswerBody,
+    run: ({ actor, params, body }) => answerObjection(deps, actor, params.id, params.oid, body),
+  })
+
+  app.get(
+    '/api/v1/tenders/:id/objections',
+    {
+      schema: {
+        operationId: 'listObjections',
+        tags: ['bidding'],
+        summary: 'Objections: all for the purchaser and oversight, its own for a bidder',
+        security: [{ bearerAuth: [] }],
+        params: TenderIdParams,
+        response: { 200: ObjectionListResponse, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      return { items: await readObjections(deps.db, requireActor(request), id) }
+    },
+  )
+}

@@ -1,0 +1,99 @@
+// Objections (异议) from bidders and the purchaser's answers. A pending objection holds the tender
+// (条例 Art 22, 44, 54). Read by the tender's purchaser, oversight, and each raiser for its own.
+import type { Kysely } from 'kysely'
+import type { ObjectionStage } from '../../state-machines/tender.events.ts'
+import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { Conflict, Forbidden } from '../shared/errors.ts'
+import { newId } from '../shared/ids.ts'
+import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
+import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { findTender } from '../tenders/tender-repository.ts'
+import { isOwnPurchaser } from './bids.view.ts'
+import {
+  insertObjection,
+  listObjections,
+  lockObjection,
+  recordObjectionAnswer,
+} from './objection-repository.ts'
+import { withheldIdentity } from './withheld-identity.ts'
+
+export interface ObjectionRequest {
+  readonly stage: ObjectionStage
+  readonly summary: string
+}
+
+export function raiseObjection(deps: CommandDeps, actor: Actor, tenderId: string, request: ObjectionRequest) {
+  const objectionId = newId('obj')
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor: withheldIdentity(actor),
+    authorize: (tender) => {
+      requireRole(actor, 'bidder')
+      assertVisible(tender, actor)
+    },
+    decide: () => ({ type: 'OBJECTION_RAISED', objectionId, stage: request.stage }),
+    project: async ({ trx, at }) => {
+      await insertObjection(trx, {
+        id: objectionId,
+        tenderId,
+        raisedByOrgId: actor.orgId,
+        ...request,
+        raisedAt: at,
+      })
+      return { objectionId }
+    },
+  })
+}
+
+export interface ObjectionAnswer {
+  readonly answer: string
+  readonly upheld: boolean
+}
+
+export function answerObjection(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  objectionId: string,
+  reply: ObjectionAnswer,
+) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeOwnPurchaser,
+    decide: async ({ trx }) => {
+      const objection = await lockObjection(trx, tenderId, objectionId)
+      if (objection.answer !== null) {
+        throw new Conflict(`objection ${objectionId} is already answered`, {}, 'already_answered')
+      }
+      return { type: 'OBJECTION_ANSWERED', objectionId, upheld: reply.upheld }
+    },
+    project: async ({ trx, at }) => {
+      await recordObjectionAnswer(trx, objectionId, { ...reply, at })
+      return { objectionId }
+    },
+  })
+}
+
+export async function readObjections(db: Kysely<Database>, actor: Actor, tenderId: string) {
+  const tender = await findTender(db, tenderId)
+  assertVisible(tender, actor)
+  let raisedByOrgId: string | undefined
+  if (!isOversight(actor) && !isOwnPurchaser(tender, actor)) {
+    if (!hasRole(actor, 'bidder'))
+      throw new Forbidden('objections are read by the purchaser, oversight and their raisers')
+    raisedByOrgId = actor.orgId
+  }
+  const objections = await listObjections(db, { tenderId, ...(raisedByOrgId ? { raisedByOrgId } : {}) })
+  return objections.map((o) => ({
+    id: o.id,
+    stage: o.stage,
+    summary: o.summary,
+    raisedByOrgId: o.raisedByOrgId,
+    raisedAt: o.raisedAt.toISOString(),
+    answer: o.answer,
+    upheld: o.upheld,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+  }))
+}

@@ -1,0 +1,51 @@
+// The opening record (开标记录, 电子办法 Art 32): who bid, at what price, with what outcome, and the
+// committed bid set. Public once the tender is opened.
+import type { Kysely } from 'kysely'
+import type { Actor } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { readStream } from '../events/event-store.ts'
+import { Conflict } from '../shared/errors.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { restoreSnapshot } from '../tenders/tender-command.ts'
+import { findTender, tenderStreamId } from '../tenders/tender-repository.ts'
+import { listBids } from './bid-repository.ts'
+import { isOpened } from './bids.view.ts'
+
+export async function readOpeningRecord(db: Kysely<Database>, actor: Actor | null, tenderId: string) {
+  const tender = await findTender(db, tenderId)
+  assertVisible(tender, actor)
+  const { context } = restoreSnapshot(tender.snapshot)
+  if (!isOpened(context)) {
+    throw new Conflict(
+      `tender ${tenderId} has not been opened (state "${tender.state}")`,
+      { state: tender.state },
+      'not_opened',
+    )
+  }
+  const events = await readStream(db, tenderStreamId(tenderId))
+  const recordedAt = (type: string) => events.find((event) => event.type === type)?.recordedAt ?? null
+  const bids = new Map((await listBids(db, { tenderId })).map((bid) => [bid.id, bid]))
+  return {
+    tenderId,
+    reference: context.particulars.reference,
+    title: context.particulars.title,
+    deadline: context.deadline,
+    closedAt: recordedAt('CLOSE_BIDDING'),
+    openedAt: recordedAt('OPEN'),
+    bidCount: context.bidCount,
+    bidSetHash: context.bidSetHash,
+    bids: context.openedBids.map((opened) => {
+      const bid = bids.get(opened.bidId)
+      return {
+        bidId: opened.bidId,
+        bidderOrgId: opened.bidderOrgId,
+        bidderName: bid?.bidderName ?? null,
+        bidderUscc: bid?.bidderUscc ?? null,
+        outcome: opened.outcome,
+        priceFen: opened.priceFen,
+        submittedAt: bid ? bid.submittedAt.toISOString() : null,
+        contentHash: bid?.contentHash ?? null,
+      }
+    }),
+  }
+}

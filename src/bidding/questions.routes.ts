@@ -1,0 +1,61 @@
+// Question and amendment routes (答疑, 澄清/修改) during bidding.
+import type { FastifyInstance } from 'fastify'
+import { commandRoute } from '../http/command-route.ts'
+import { ProblemRef, TenderIdParams } from '../http/schemas.ts'
+import type { CommandDeps } from '../tenders/tender-command.ts'
+import { amendTender } from './amendments.ts'
+import {
+  AmendmentBody,
+  AnswerBody,
+  QuestionBody,
+  QuestionListResponse,
+  QuestionParams,
+} from './bidding.schemas.ts'
+import { answerQuestion, askQuestion, readQuestions } from './questions.ts'
+
+export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/questions',
+    operationId: 'askQuestion',
+    summary: 'Ask a question about the documents (bidder); the asker is never shown to others',
+    tag: 'bidding',
+    body: QuestionBody,
+    run: ({ actor, params, body }) => askQuestion(deps, actor, params.id, body.question),
+  })
+
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/questions/:qid/answer',
+    operationId: 'answerQuestion',
+    summary: 'Answer a question, published to every bidder (purchaser)',
+    tag: 'bidding',
+    params: QuestionParams,
+    body: AnswerBody,
+    run: ({ actor, params, body }) => answerQuestion(deps, actor, params.id, params.qid, body.answer),
+  })
+
+  app.get(
+    '/api/v1/tenders/:id/questions',
+    {
+      schema: {
+        operationId: 'listQuestions',
+        tags: ['bidding'],
+        summary: 'Questions and answers, without who asked (the asker sees mine: true)',
+        params: TenderIdParams,
+        response: { 200: QuestionListResponse, 400: ProblemRef, 401: ProblemRef, 404: ProblemRef },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      return { items: await readQuestions(deps.db, request.actor, id) }
+    },
+  )
+
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/amendments',
+    operationId: 'amendTender',
+    summary: 'Amend the documents (purchaser); < 15 days before the deadline needs a new deadline',
+    tag: 'bidding',
+    body: AmendmentBody,
+    run: ({ actor, params, body }) => amendTender(deps, actor, params.id, body),
+  })
+}

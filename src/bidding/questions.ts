@@ -1,0 +1,72 @@
+// Questions (答疑) from bidders and the purchaser's answers. Everyone who can see the tender reads them;
+// only the asker (as `mine`) and oversight learn who asked.
+import type { Kysely } from 'kysely'
+import { type Actor, requireRole } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { Conflict } from '../shared/errors.ts'
+import { newId } from '../shared/ids.ts'
+import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
+import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { findTender } from '../tenders/tender-repository.ts'
+import { insertQuestion, listQuestions, lockQuestion, recordAnswer } from './question-repository.ts'
+import { withheldIdentity } from './withheld-identity.ts'
+
+export function askQuestion(deps: CommandDeps, actor: Actor, tenderId: string, question: string) {
+  const questionId = newId('qst')
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor: withheldIdentity(actor),
+    authorize: (tender) => {
+      requireRole(actor, 'bidder')
+      assertVisible(tender, actor)
+    },
+    decide: () => ({ type: 'QUESTION_ASKED', questionId }),
+    project: async ({ trx, at }) => {
+      await insertQuestion(trx, { id: questionId, tenderId, askerOrgId: actor.orgId, question, askedAt: at })
+      return { questionId }
+    },
+  })
+}
+
+export function answerQuestion(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  questionId: string,
+  answer: string,
+) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeOwnPurchaser,
+    decide: async ({ trx }) => {
+      const question = await lockQuestion(trx, tenderId, questionId)
+      if (question.answer !== null) {
+        throw new Conflict(`question ${questionId} is already answered`, {}, 'already_answered')
+      }
+      return { type: 'QUESTION_ANSWERED', questionId }
+    },
+    project: async ({ trx, at }) => {
+      await recordAnswer(trx, questionId, answer, at)
+      return { questionId }
+    },
+  })
+}
+
+export async function readQuestions(db: Kysely<Database>, actor: Actor | null, tenderId: string) {
+  const tender = await findTender(db, tenderId)
+  assertVisible(tender, actor)
+  const questions = await listQuestions(db, tenderId)
+  return questions.map((q) => {
+    const mine = actor !== null && actor.orgId === q.askerOrgId
+    return {
+      id: q.id,
+      question: q.question,
+      answer: q.answer,
+      askedAt: q.askedAt.toISOString(),
+      answeredAt: q.answeredAt?.toISOString() ?? null,
+      mine,
+      ...(mine || isOversight(actor) ? { askerOrgId: q.askerOrgId } : {}),
+    }
+  })
+}

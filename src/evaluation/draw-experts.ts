@@ -1,0 +1,65 @@
+// DRAW_EXPERTS: the verifiable random draw of the evaluation committee (条例 Art 46; DESIGN §6).
+import { randomBytes } from 'node:crypto'
+import type { Transaction } from 'kysely'
+import type { Actor } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { performDraw } from '../draws/verifiable-draw.ts'
+import { RuleViolation } from '../shared/errors.ts'
+import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
+import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { tenderStreamId } from '../tenders/tender-repository.ts'
+import { assertAccepts, assertNoCommitteeYet, committeeSize } from './evaluation-rules.ts'
+import { expertPool } from './expert-pool.ts'
+
+/** What the draw route answers with: enough to re-run the draw with verifyDraw. */
+export interface DrawOutcome {
+  readonly members: readonly string[]
+  readonly streamHeadHash: string
+}
+
+/** The hash of the tender stream's last event, read under the tender's row lock, so it cannot move. */
+async function headHash(trx: Transaction<Database>, tenderId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('events')
+    .select('hash')
+    .where('stream_id', '=', tenderStreamId(tenderId))
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return row.hash
+}
+
+/**
+ * Draws `size` experts (default: the pack's minimum) from every user with the expert role. The seed is
+ * SHA-256(secret ‖ stream head), so anyone can re-run it from the event and the event before it.
+ * The secret is committed and revealed in this one event for now: a commit-before-reveal (the
+ * commitment recorded in an earlier event, before the pool is known) comes with the evaluation issue.
+ */
+export function drawExpertCommittee(deps: CommandDeps, actor: Actor, tenderId: string, size?: number) {
+  return executeTenderCommand<DrawOutcome>(deps, {
+    tenderId,
+    actor,
+    authorize: authorizePurchaserOrOperator,
+    decide: async ({ trx, snapshot }) => {
+      const context = assertAccepts(snapshot, 'DRAW_EXPERTS')
+      assertNoCommitteeYet(context)
+      if (context.rulePack === null) throw new RuleViolation('the tender has no rule pack')
+      const count = committeeSize(context.rulePack, size)
+      const pool = await expertPool(trx)
+      if (pool.length < count) {
+        throw new RuleViolation(
+          `the expert pool holds ${pool.length} eligible experts, fewer than the ${count} to draw`,
+          { poolSize: pool.length, size: count },
+          'pool_too_small',
+        )
+      }
+      const secret = randomBytes(32).toString('hex')
+      const { selected, ...draw } = performDraw(pool, count, secret, await headHash(trx, tenderId))
+      return { type: 'DRAW_EXPERTS', members: selected, draw }
+    },
+    project: async ({ event }) => ({
+      members: (event.data as { members: string[] }).members,
+      streamHeadHash: event.prevHash,
+    }),
+  })
+}

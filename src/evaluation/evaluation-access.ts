@@ -1,0 +1,35 @@
+// Who may act in and read an evaluation: the drawn experts act; the purchaser, oversight and the
+// experts themselves read (法 Art 37 keeps expert names confidential until the result).
+import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
+import { Forbidden } from '../shared/errors.ts'
+import { assertVisible, isOversight } from '../tenders/tender-access.ts'
+import { restoreSnapshot } from '../tenders/tender-command.ts'
+import type { TenderRow } from '../tenders/tender-repository.ts'
+
+function committeeOf(tender: TenderRow): readonly string[] {
+  return restoreSnapshot(tender.snapshot).context.expertCommittee
+}
+
+function notOnCommittee(): Forbidden {
+  return new Forbidden("you are not on this tender's evaluation committee", {}, 'not_on_committee')
+}
+
+/** An expert drawn for this very tender (checked against the committee the machine recorded). */
+export function authorizeCommitteeExpert(tender: TenderRow, actor: Actor): void {
+  requireRole(actor, 'expert')
+  if (!committeeOf(tender).includes(actor.userId)) throw notOnCommittee()
+}
+
+/** How much of the evaluation a reader sees. */
+export type EvaluationReader = 'oversight' | 'purchaser' | 'member'
+
+export function evaluationReader(tender: TenderRow, actor: Actor): EvaluationReader {
+  assertVisible(tender, actor)
+  if (isOversight(actor)) return 'oversight'
+  if (hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id) return 'purchaser'
+  if (hasRole(actor, 'expert')) {
+    if (committeeOf(tender).includes(actor.userId)) return 'member'
+    throw notOnCommittee()
+  }
+  throw new Forbidden('the evaluation is open to its purchaser, oversight and the committee only')
+}

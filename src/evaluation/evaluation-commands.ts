@@ -1,0 +1,107 @@
+// The committee's commands: declare no conflict, reject a bid (否决投标), score, submit the report.
+// Each acts as the expert who sends it, so an expert can never speak for another.
+import type { EventOf } from '../../state-machines/tender.event-guard.ts'
+import type { Actor } from '../auth/actor.ts'
+import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { authorizeCommitteeExpert } from './evaluation-access.ts'
+import {
+  assertAccepts,
+  assertMayDeclare,
+  assertMayReject,
+  assertMayReport,
+  assertMayScore,
+} from './evaluation-rules.ts'
+
+type Proposed<K extends Parameters<typeof assertAccepts>[1]> = Omit<EventOf<K>, 'at'>
+
+export function declareNoConflict(deps: CommandDeps, actor: Actor, tenderId: string, statement?: string) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeCommitteeExpert,
+    decide: ({ snapshot }) => {
+      assertMayDeclare(assertAccepts(snapshot, 'DECLARE_NO_CONFLICT'), actor.userId)
+      // The expert's own words go on the event too (the machine ignores them; the record keeps them).
+      const event: Proposed<'DECLARE_NO_CONFLICT'> & { statement: string | null } = {
+        type: 'DECLARE_NO_CONFLICT',
+        expertId: actor.userId,
+        statement: statement ?? null,
+      }
+      return event
+    },
+  })
+}
+
+export interface ScoreInput {
+  readonly bidId: string
+  readonly score: number
+  readonly comment: string
+}
+
+export function submitScores(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  scores: readonly ScoreInput[],
+) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeCommitteeExpert,
+    decide: ({ snapshot }) => {
+      const context = assertAccepts(snapshot, 'SUBMIT_SCORES')
+      assertMayScore(
+        context,
+        actor.userId,
+        scores.map((s) => s.bidId),
+      )
+      const event: Proposed<'SUBMIT_SCORES'> = {
+        type: 'SUBMIT_SCORES',
+        expertId: actor.userId,
+        scores: scores.map(({ bidId, score, comment }) => ({ bidId, score, comment })),
+      }
+      return event
+    },
+  })
+}
+
+export function rejectBid(deps: CommandDeps, actor: Actor, tenderId: string, bidId: string, ground: string) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeCommitteeExpert,
+    decide: ({ snapshot }) => {
+      assertMayReject(assertAccepts(snapshot, 'REJECT_BID'), actor.userId, bidId)
+      const event: Proposed<'REJECT_BID'> = { type: 'REJECT_BID', expertId: actor.userId, bidId, ground }
+      return event
+    },
+  })
+}
+
+export interface ReportInput {
+  /** 定标候选人 as bid ids, in rank order when the pack ranks them; empty: every bid failed. */
+  readonly candidates: readonly string[]
+  readonly summary: string
+  readonly dissent?: readonly { expertId: string; opinion: string }[] | undefined
+}
+
+/** The signed report: candidates go to publicity (条例 Art 54), none at all ends in 流标 (法 Art 42). */
+export function submitReport(deps: CommandDeps, actor: Actor, tenderId: string, report: ReportInput) {
+  const dissent = (report.dissent ?? []).map(({ expertId, opinion }) => ({ expertId, opinion }))
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizeCommitteeExpert,
+    decide: ({ snapshot }) => {
+      assertMayReport(assertAccepts(snapshot, 'SUBMIT_REPORT'), { candidates: report.candidates, dissent })
+      const event: Proposed<'SUBMIT_REPORT'> = {
+        type: 'SUBMIT_REPORT',
+        expertId: actor.userId,
+        candidates: [...report.candidates],
+        summary: report.summary,
+        dissent,
+      }
+      return event
+    },
+  })
+}

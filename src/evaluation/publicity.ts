@@ -1,0 +1,18 @@
+// END_PUBLICITY: closes whichever publicity period is current — candidates (→ awarding) or the
+// result (→ awarded) — once it has run its course with no objection pending (条例 Art 54).
+import type { Actor } from '../auth/actor.ts'
+import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
+import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { assertAccepts, assertPublicityOver } from './evaluation-rules.ts'
+
+export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string) {
+  return executeTenderCommand(deps, {
+    tenderId,
+    actor,
+    authorize: authorizePurchaserOrOperator,
+    decide: ({ snapshot, at }) => {
+      assertPublicityOver(assertAccepts(snapshot, 'END_PUBLICITY'), at)
+      return { type: 'END_PUBLICITY' }
+    },
+  })
+}

@@ -1,0 +1,123 @@
+// Test helpers for the award phase: a tender driven to 'awarding' through the real pipeline (with a
+// real, verifiable expert draw), and small HTTP steps for the award meeting.
+import { randomBytes } from 'node:crypto'
+import { performDraw } from '../../src/draws/verifiable-draw.ts'
+import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
+import { DAY_MS } from '../../src/shared/clock.ts'
+import { newId } from '../../src/shared/ids.ts'
+import { driveTender } from '../support/drive.ts'
+import type { TestApp } from '../support/test-app.ts'
+import { createPublished } from '../support/tender-fixtures.ts'
+
+export const userId = (username: string) => DEMO_USERS.find((u) => u.username === username)!.id
+export const usernameOf = (id: string) => DEMO_USERS.find((u) => u.id === id)!.username
+
+export const EXPERTS = ['expert1', 'expert2', 'expert3', 'expert4', 'expert5'].map(userId)
+export const PRICES = ['3800000000', '3650000000', '3720000000', '3900000000']
+
+export interface AwardingTender {
+  readonly tenderId: string
+  readonly bidIds: readonly string[]
+  /** The evaluation's three candidates (the first three bids). */
+  readonly candidates: readonly string[]
+}
+
+async function streamHead(t: TestApp, tenderId: string): Promise<string> {
+  const head = await t.database.db
+    .selectFrom('events')
+    .select('hash')
+    .where('stream_id', '=', `tender-${tenderId}`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return head.hash
+}
+
+/** Opening and a verifiable expert draw, up to the evaluation committee. */
+export async function driveToEvaluation(
+  t: TestApp,
+  tenderId: string,
+  expertPool: readonly string[] = EXPERTS,
+): Promise<{ bidIds: string[]; experts: string[] }> {
+  t.clock.advance(21 * DAY_MS)
+  const bidIds = [1, 2, 3, 4].map(() => newId('bid'))
+  const bids = bidIds.map((bidId, i) => ({
+    bidId,
+    bidderOrgId: demoOrg(`bidder${i + 1}`).id,
+    outcome: 'opened' as const,
+    priceFen: PRICES[i]!,
+  }))
+  await driveTender(t, tenderId, [
+    { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'a'.repeat(64) },
+    { type: 'OPEN', bids },
+  ])
+  const { selected, ...draw } = performDraw(expertPool, 5, randomBytes(32).toString('hex'), await streamHead(t, tenderId))
+  await driveTender(t, tenderId, [{ type: 'DRAW_EXPERTS', members: selected, draw }])
+  return { bidIds, experts: selected }
+}
+
+/** Published over HTTP, then opened, evaluated, reported (3 candidates) and past candidate publicity. */
+export async function reachAwarding(t: TestApp, expertPool: readonly string[] = EXPERTS): Promise<AwardingTender> {
+  const tenderId = await createPublished(t)
+  const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool)
+  const candidates = bidIds.slice(0, 3)
+  await driveTender(t, tenderId, [
+    ...experts.map((expertId) => ({ type: 'DECLARE_NO_CONFLICT' as const, expertId })),
+    ...experts.map((expertId, e) => ({
+      type: 'SUBMIT_SCORES' as const,
+      expertId,
+      scores: bidIds.map((bidId, b) => ({ bidId, score: 80 + e + b * 2.5, comment: '符合要求' })),
+    })),
+    { type: 'SUBMIT_REPORT', expertId: experts[0]!, candidates, summary: '推荐三名定标候选人', dissent: [] },
+  ])
+  t.clock.advance(3 * DAY_MS)
+  await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
+  return { tenderId, bidIds, candidates }
+}
+
+export async function bearer(t: TestApp, username: string): Promise<string> {
+  return `Bearer ${await t.token(username)}`
+}
+
+export async function post(t: TestApp, username: string, url: string, body: Record<string, unknown> = {}) {
+  return t.http
+    .post(url)
+    .set('authorization', await bearer(t, username))
+    .send(body)
+}
+
+export async function get(t: TestApp, username: string, url: string) {
+  return t.http.get(url).set('authorization', await bearer(t, username))
+}
+
+/** Forms a 5-member committee and freezes the dossiers; returns the members' usernames. */
+export async function formAndFreeze(t: TestApp, tenderId: string): Promise<string[]> {
+  const formed = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/committee`, {})
+  if (formed.status !== 200) throw new Error(`committee: ${formed.status} ${JSON.stringify(formed.body)}`)
+  const frozen = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/dossiers/freeze`)
+  if (frozen.status !== 200) throw new Error(`freeze: ${frozen.status} ${JSON.stringify(frozen.body)}`)
+  return (formed.body.result.members as string[]).map(usernameOf)
+}
+
+/** Every member votes; `choices[i]` is member i's candidate. */
+export async function voteRound(t: TestApp, tenderId: string, members: readonly string[], choices: readonly string[]) {
+  for (const [i, member] of members.entries()) {
+    const res = await post(t, member, `/api/v1/tenders/${tenderId}/award/ballots`, {
+      candidateBidId: choices[i],
+      reason: `委员${i + 1}：综合比较后选择`,
+    })
+    if (res.status !== 200) throw new Error(`ballot: ${res.status} ${JSON.stringify(res.body)}`)
+  }
+}
+
+/** A unanimous vote for `winner`, the decision, and the end of the result publicity. */
+export async function decideAndPublish(t: TestApp, tenderId: string, members: readonly string[], winner: string) {
+  await voteRound(t, tenderId, members, members.map(() => winner))
+  const decided = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/decision`, {
+    winnerBidId: winner,
+    reasons: '定标委员会一致同意',
+  })
+  if (decided.status !== 200) throw new Error(`decision: ${decided.status} ${JSON.stringify(decided.body)}`)
+  t.clock.advance(3 * DAY_MS)
+  await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
+}

@@ -1,0 +1,83 @@
+// Small HTTP steps and fixtures for the bidding tests: bid bodies, submitting, closing, opening, counting.
+import { DAY_MS } from '../../src/shared/clock.ts'
+import type { TestApp } from '../support/test-app.ts'
+
+export { createDraft, createPublished, eventCount } from '../support/tender-fixtures.ts'
+
+/** A conforming bid: the items add up to the price and both declarations are made. */
+export function bidBody(priceFen = '3790000000', overrides: Record<string, unknown> = {}) {
+  return {
+    priceFen,
+    durationDays: 365,
+    items: [{ name: '道路改造工程（总价）', quantity: 1, unitPriceFen: priceFen }],
+    declarations: { noCollusion: true, qualificationsMet: true },
+    ...overrides,
+  }
+}
+
+export async function bearer(t: TestApp, username: string): Promise<string> {
+  return `Bearer ${await t.token(username)}`
+}
+
+export async function submit(t: TestApp, tenderId: string, username: string, body: Record<string, unknown> = bidBody()) {
+  return t.http
+    .post(`/api/v1/tenders/${tenderId}/bids`)
+    .set('authorization', await bearer(t, username))
+    .send(body)
+}
+
+/** Submits and insists on 201; returns the bid summary. */
+export async function submitOk(t: TestApp, tenderId: string, username: string, body?: Record<string, unknown>) {
+  const res = await submit(t, tenderId, username, body)
+  if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.bid as { id: string; contentHash: string; submittedAt: string; replaces?: string }
+}
+
+export async function post(t: TestApp, path: string, username: string | null, body?: Record<string, unknown>) {
+  const req = t.http.post(`/api/v1/tenders/${path}`)
+  if (username) req.set('authorization', await bearer(t, username))
+  return body === undefined ? req : req.send(body)
+}
+
+export async function get(t: TestApp, path: string, username: string | null) {
+  const req = t.http.get(`/api/v1/tenders/${path}`)
+  if (username) req.set('authorization', await bearer(t, username))
+  return req
+}
+
+/** Moves the clock past a tender's deadline (deadline + 1 minute). */
+export async function passDeadline(t: TestApp, tenderId: string): Promise<string> {
+  const res = await t.http.get(`/api/v1/tenders/${tenderId}`)
+  const deadline = res.body.deadline as string
+  t.clock.set(new Date(Date.parse(deadline) + 60_000))
+  return deadline
+}
+
+export const days = (n: number) => n * DAY_MS
+
+export async function rowCount(t: TestApp, table: 'bids' | 'questions' | 'objections' | 'events'): Promise<number> {
+  const row = await t.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Events, bids, questions and objections: a refused command must change none of them. */
+export async function snapshotCounts(t: TestApp) {
+  return {
+    events: await rowCount(t, 'events'),
+    bids: await rowCount(t, 'bids'),
+    questions: await rowCount(t, 'questions'),
+    objections: await rowCount(t, 'objections'),
+  }
+}
+
+/** Status, problem+json content type and code of a response, to compare in one expectation. */
+export function problemOf(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) {
+  return {
+    status: res.status,
+    problemJson: /^application\/problem\+json/.test(res.headers['content-type'] ?? ''),
+    code: res.body.code,
+  }
+}

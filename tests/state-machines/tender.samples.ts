@@ -1,0 +1,101 @@
+// Sample events for model-based traversal of the tender machine: a finite set per state, drawn from
+// the fixed scenario and the snapshot's context (e.g. scores always cover the current valid bids).
+import { validBidIds } from '../../state-machines/tender.context.ts'
+import type { TenderEvent } from '../../state-machines/tender.events.ts'
+import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { EXPERTS, ev, MEMBERS, T } from './tender.fixtures.ts'
+
+function holdEvents(snapshot: TenderSnapshot): TenderEvent[] {
+  const { pendingObjections } = snapshot.context
+  return [
+    ev.suspend(T(20)),
+    ev.resume(T(20)),
+    ev.cancel(T(45)),
+    ...pendingObjections.flatMap((o) => [ev.answer(o.objectionId, true, T(25)), ev.answer(o.objectionId, false, T(25))]),
+  ]
+}
+
+function evaluationEvents(snapshot: TenderSnapshot): TenderEvent[] {
+  const valid = validBidIds(snapshot.context)
+  return [
+    ev.draw(),
+    ...EXPERTS.map(ev.declare),
+    ...snapshot.context.openedBids.map((bid) => ev.reject('e1', bid.bidId)),
+    ...EXPERTS.map((e) => ev.scores(e, valid)),
+    ev.report(valid.slice(0, 3)),
+    ev.report([]),
+  ]
+}
+
+function awardingEvents(snapshot: TenderSnapshot): TenderEvent[] {
+  const { activeCandidates } = snapshot.context
+  return [
+    ev.formAward(),
+    ev.freeze(),
+    ...MEMBERS.flatMap((m) => activeCandidates.map((c) => ev.ballot(m, c))),
+    ev.revote(),
+    ...activeCandidates.map((c) => ev.decide(c)),
+  ]
+}
+
+function phaseEvents(snapshot: TenderSnapshot): TenderEvent[] {
+  const endsAt = snapshot.context.publicityEndsAt ?? T(99)
+  switch (tenderStateOf(snapshot)) {
+    case 'draft':
+      return [ev.edit({ title: '改名' }), ev.publish(), ev.publish({ deadline: T(10) })]
+    case 'bidding':
+      return [ev.objection('o1', 'documents', T(2)), ev.close(4), ev.close(2)]
+    case 'opening':
+      return [ev.objection('o2', 'opening', T(21)), ev.open(), ev.open(['opened', 'invalid', 'opened', 'invalid'])]
+    case 'evaluation':
+      return evaluationEvents(snapshot)
+    case 'candidatePublicity':
+      return [ev.objection('o3', 'candidates', T(24)), ev.endPublicity(endsAt)]
+    case 'awarding':
+      return awardingEvents(snapshot)
+    case 'resultPublicity':
+      return [ev.objection('o4', 'result', T(28)), ev.endPublicity(endsAt)]
+    case 'awarded':
+      return [ev.notice(), ev.decline(), ev.contract()]
+    default:
+      return []
+  }
+}
+
+export function sampleEvents(snapshot: TenderSnapshot): TenderEvent[] {
+  return snapshot.status === 'active' ? [...phaseEvents(snapshot), ...holdEvents(snapshot)] : []
+}
+
+/** Votes per candidate in the current round, sorted: the shape that decides DECIDE and START_REVOTE. */
+function tallyShape(snapshot: TenderSnapshot): number[] {
+  const { ballots, round } = snapshot.context
+  const counts = new Map<string, number>()
+  for (const b of ballots) if (b.round === round) counts.set(b.candidateBidId, (counts.get(b.candidateBidId) ?? 0) + 1)
+  return [...counts.values()].sort()
+}
+
+/**
+ * Collapses a snapshot to what the guards care about (counts, not identities), so the traversal
+ * stays small: e.g. which expert declared first does not matter, how many have declared does.
+ */
+export function modelKey(snapshot: TenderSnapshot): string {
+  const c = snapshot.context
+  return JSON.stringify([
+    snapshot.value,
+    c.suspended,
+    c.pendingObjections.length,
+    c.expertCommittee.length,
+    c.declaredExperts.length,
+    c.rejectedBids.length,
+    c.scoredExperts.length,
+    c.candidates.length,
+    c.awardCommittee.length,
+    c.dossierHash !== null,
+    c.round,
+    c.activeCandidates.length,
+    tallyShape(snapshot),
+    c.declinedBidIds.length,
+    c.noticeIssuedAt !== null,
+    c.failureReason,
+  ])
+}
