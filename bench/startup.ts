@@ -31,7 +31,13 @@ async function stop(child: ChildProcess): Promise<void> {
 async function timeOneStart(): Promise<number> {
   const started = performance.now()
   const child = spawn(process.execPath, ['bin/youxuan.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), YOUXUAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      YOUXUAN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: 'ignore',
   })
   try {

@@ -15,11 +15,6 @@ export function isFen(value: unknown): value is string {
   return typeof value === 'string' && /^(0|[1-9]\d*)$/.test(value)
 }
 
-/** a ≤ b for two fen amounts (compared as BigInt, never as floats). */
-export function fenAtMost(a: string, b: string): boolean {
-  return BigInt(a) <= BigInt(b)
-}
-
 /** Committee size rule: at least `minSize`, and odd when required. */
 export function fitsCommitteeRule(size: number, rule: { minSize: { value: number }; odd: boolean }): boolean {
   return size >= rule.minSize.value && (!rule.odd || size % 2 === 1)

@@ -2,12 +2,12 @@
 import type { FailureReason, TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import type { TenderParticulars } from './tender.events.ts'
-import { PARTICULAR_KEYS } from './tender-draft.guards.ts'
+import { definedChanges, PARTICULAR_KEYS } from './tender-draft.guards.ts'
 
 type Changes = Partial<TenderContext>
 
 export function editParticulars(context: TenderContext, event: EventOf<'EDIT'>): Changes {
-  const known = Object.entries(event.changes).filter(([key]) =>
+  const known = definedChanges(event.changes).filter(([key]) =>
     (PARTICULAR_KEYS as readonly string[]).includes(key),
   )
   const particulars: TenderParticulars = { ...context.particulars, ...Object.fromEntries(known) }

@@ -26,8 +26,13 @@ function particularsAreWellFormed(particulars: Partial<TenderParticulars>): bool
   return category === undefined || CATEGORIES.includes(category)
 }
 
+/** The changes an EDIT carries: known particulars with a value (undefined means "not changed"). */
+export function definedChanges(changes: Partial<TenderParticulars>): [string, unknown][] {
+  return Object.entries(changes).filter(([, value]) => value !== undefined)
+}
+
 export function canEdit(_context: TenderContext, event: EventOf<'EDIT'>): boolean {
-  const keys = Object.keys(event.changes)
+  const keys = definedChanges(event.changes).map(([key]) => key)
   return (
     keys.length > 0 &&
     keys.every((key) => (PARTICULAR_KEYS as readonly string[]).includes(key)) &&

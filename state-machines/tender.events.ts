@@ -61,7 +61,7 @@ export type TenderEvent =
   | ({ type: 'CLOSE_BIDDING'; bidCount: number; bidSetHash: string } & Stamped)
   | ({ type: 'OPEN'; bids: readonly OpenedBid[] } & Stamped)
   | ({ type: 'DRAW_EXPERTS'; members: readonly string[]; draw: DrawProof } & Stamped)
-  | ({ type: 'DECLARE_NO_CONFLICT'; expertId: string } & Stamped)
+  | ({ type: 'DECLARE_NO_CONFLICT'; expertId: string; statement?: string | null } & Stamped)
   | ({
       type: 'SUBMIT_SCORES'
       expertId: string

@@ -16,8 +16,12 @@ const HistoryEventSchema = Type.Object(
     recordedAt: Type.String(),
     actor: Type.Object({}, { additionalProperties: true }),
     data: Type.Object({}, { additionalProperties: true }),
+    meta: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'verbatim, for auditors and supervisors' }),
+    ),
     prevHash: Type.String(),
     hash: Type.String(),
+    sealed: Type.Optional(Type.Boolean({ description: 'a ballot of an open round: choice withheld' })),
   },
   { additionalProperties: false },
 )
@@ -25,6 +29,7 @@ const HistoryEventSchema = Type.Object(
 const HistorySchema = Type.Object(
   {
     tenderId: Type.String(),
+    streamId: Type.String(),
     events: Type.Array(HistoryEventSchema),
     head: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()]),
   },
@@ -49,7 +54,8 @@ export async function auditRoutes(app: FastifyInstance, deps: CommandDeps): Prom
       schema: {
         operationId: 'getTenderHistory',
         tags: ['audit'],
-        summary: 'The tender\'s events with their hash chain (JSON, or NDJSON with Accept: application/x-ndjson)',
+        summary:
+          "The tender's events with their hash chain (JSON, or NDJSON with Accept: application/x-ndjson)",
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
         response: {
@@ -87,7 +93,10 @@ export async function auditRoutes(app: FastifyInstance, deps: CommandDeps): Prom
       const { tender, events } = await readTenderWithStream(deps.db, (request.params as { id: string }).id)
       authorizeAuditReader(tender, actor)
       const { value, context } = tender.snapshot
-      return { tenderId: tender.id, ...verifyTenderStream(events, { value, context, version: tender.version }) }
+      return {
+        tenderId: tender.id,
+        ...verifyTenderStream(events, { value, context, version: tender.version }),
+      }
     },
   )
 }

@@ -2,8 +2,8 @@
 // event was one the machine accepts, compare the result with the stored projection, re-run every
 // recorded random draw, and check the hash chain. Pure: no Fastify, no database.
 import { initialTransition, transition } from 'xstate'
-import type { TenderEvent, TenderInput } from '../../state-machines/tender.events.ts'
 import { isTenderEventType } from '../../state-machines/tender.event-guard.ts'
+import type { TenderEvent, TenderInput } from '../../state-machines/tender.events.ts'
 import { type TenderSnapshot, tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { verifyDraw } from '../draws/verifiable-draw.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
@@ -69,7 +69,12 @@ function start(first: ChainedEvent | undefined): TenderSnapshot | null {
 export function foldTenderStream(events: readonly ChainedEvent[]): Fold {
   let snapshot = start(events[0])
   if (snapshot === null) {
-    return { snapshot: null, replayed: 0, rejectedSeq: events[0]?.seq ?? 1, problem: 'the stream does not start with TENDER_CREATED' }
+    return {
+      snapshot: null,
+      replayed: 0,
+      rejectedSeq: events[0]?.seq ?? 1,
+      problem: 'the stream does not start with TENDER_CREATED',
+    }
   }
   for (const [index, event] of events.entries()) {
     if (index === 0) continue
@@ -94,7 +99,8 @@ export function replayTender(events: readonly ChainedEvent[], stored: StoredProj
     stored.version === events.length &&
     comparable({ value: fold.snapshot.value, context: fold.snapshot.context }) ===
       comparable({ value: stored.value, context: stored.context })
-  const problem = fold.problem ?? (matchesProjection ? null : 'the replayed state differs from the stored projection')
+  const problem =
+    fold.problem ?? (matchesProjection ? null : 'the replayed state differs from the stored projection')
   return {
     ok: fold.rejectedSeq === null && matchesProjection,
     eventsReplayed: fold.replayed,
@@ -113,7 +119,8 @@ function drawHolds(event: ChainedEvent, streamHead: string): boolean {
   const { draw, members } = event.data as { draw?: Record<string, unknown>; members?: unknown }
   if (!draw || !isStringArray(members) || !isStringArray(draw.pool)) return false
   const { secretCommitment, secret, seed } = draw
-  if (typeof secretCommitment !== 'string' || typeof secret !== 'string' || typeof seed !== 'string') return false
+  if (typeof secretCommitment !== 'string' || typeof secret !== 'string' || typeof seed !== 'string')
+    return false
   try {
     return verifyDraw({ pool: draw.pool, secretCommitment, secret, seed }, streamHead, members)
   } catch {
@@ -132,7 +139,10 @@ export function verifyStreamDraws(events: readonly ChainedEvent[]): StreamVerifi
   return { ok: checked.every((check) => check.ok), checked }
 }
 
-export function verifyTenderStream(events: readonly ChainedEvent[], stored: StoredProjection): StreamVerification {
+export function verifyTenderStream(
+  events: readonly ChainedEvent[],
+  stored: StoredProjection,
+): StreamVerification {
   const chain = verifyChain(events)
   const replay = replayTender(events, stored)
   const draws = verifyStreamDraws(events)

@@ -5,7 +5,7 @@ import type { TenderEventType } from '../../state-machines/tender.events.ts'
 import { acceptedEventTypes, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { Forbidden, IllegalTransition } from '../shared/errors.ts'
-import { isOversight } from '../tenders/tender-access.ts'
+import { assertVisible, isOversight } from '../tenders/tender-access.ts'
 import { restoreSnapshot, type TenderSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
 
@@ -26,6 +26,7 @@ function isOwnPurchaser(tender: TenderRow, actor: Actor): boolean {
 
 /** The award meeting's readers: the own purchaser, oversight and the committee's members. */
 export function authorizeAwardReader(tender: TenderRow, actor: Actor): void {
+  assertVisible(tender, actor)
   if (isOwnPurchaser(tender, actor) || isOversight(actor)) return
   if (hasRole(actor, 'award_member') && awardCommitteeOf(tender).includes(actor.userId)) return
   throw new Forbidden('the award meeting is visible to the purchaser, oversight and the award committee')

@@ -3,8 +3,8 @@
 import { awardMethodRules } from '../../state-machines/award-methods/registry.ts'
 import { awardMeeting } from '../../state-machines/tender-award.guards.ts'
 import type { Actor } from '../auth/actor.ts'
-import { newId } from '../shared/ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
+import { newId } from '../shared/ids.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand, type TenderSnapshot } from '../tenders/tender-command.ts'
 import { assertStateAccepts } from './award-access.ts'
@@ -72,11 +72,20 @@ export function issueAwardNotice(deps: CommandDeps, actor: Actor, tenderId: stri
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: () => ({ type: 'ISSUE_AWARD_NOTICE', noticeId: newId('ntc') }),
-    project: async ({ next }) => ({ noticeId: next.context.noticeId, contractDueAt: next.context.contractDueAt }),
+    project: async ({ next }) => ({
+      noticeId: next.context.noticeId,
+      contractDueAt: next.context.contractDueAt,
+    }),
   })
 }
 
-export function recordWinnerDeclined(deps: CommandDeps, actor: Actor, tenderId: string, reason: string, ifMatch?: number) {
+export function recordWinnerDeclined(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  reason: string,
+  ifMatch?: number,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
@@ -86,7 +95,13 @@ export function recordWinnerDeclined(deps: CommandDeps, actor: Actor, tenderId: 
   })
 }
 
-export function recordContract(deps: CommandDeps, actor: Actor, tenderId: string, contractRef: string, ifMatch?: number) {
+export function recordContract(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  contractRef: string,
+  ifMatch?: number,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,

@@ -1,7 +1,7 @@
 // GET tenders/{id}/award: the award meeting as its readers see it. Ballots stay secret per round
 // until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event.
 import type { Actor } from '../auth/actor.ts'
-import { restoreSnapshot, type CommandDeps } from '../tenders/tender-command.ts'
+import { type CommandDeps, restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { authorizeAwardReader } from './award-access.ts'
 import { displayNames } from './award-directory.ts'

@@ -6,13 +6,6 @@ import { commandRoute } from '../http/command-route.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import {
-  issueAwardNotice,
-  recordContract,
-  recordDecision,
-  recordWinnerDeclined,
-  startRevote,
-} from './award-commands.ts'
-import {
   AwardMeetingSchema,
   BallotBody,
   ContractBody,
@@ -21,6 +14,13 @@ import {
   DossiersSchema,
   FormCommitteeBody,
 } from './award.schemas.ts'
+import {
+  issueAwardNotice,
+  recordContract,
+  recordDecision,
+  recordWinnerDeclined,
+  startRevote,
+} from './award-commands.ts'
 import { readAwardMeeting } from './award-view.ts'
 import { castBallot } from './ballots.ts'
 import { freezeDossiers, readDossiers } from './dossiers.ts'
@@ -60,10 +60,16 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     tag,
     run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
   })
+  registerResultCommands(app, deps)
+  registerAwardReads(app, deps)
+}
+
+/** The decision and what follows it: notice, a winner falling away, the contract. */
+function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/decision',
     operationId: 'recordAwardDecision',
-    summary: 'Record the committee\'s result (定标) with reasons; starts the result publicity (purchaser)',
+    summary: "Record the committee's result (定标) with reasons; starts the result publicity (purchaser)",
     tag,
     body: DecisionBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -82,7 +88,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     summary: 'The winner falls away: award again among the rest, or fail with none left (purchaser)',
     tag,
     body: DeclineBody,
-    run: ({ actor, params, body, ifMatch }) => recordWinnerDeclined(deps, actor, params.id, body.reason, ifMatch),
+    run: ({ actor, params, body, ifMatch }) =>
+      recordWinnerDeclined(deps, actor, params.id, body.reason, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/contract',
@@ -90,9 +97,9 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     summary: 'Record the signed contract; completes the tender (purchaser)',
     tag,
     body: ContractBody,
-    run: ({ actor, params, body, ifMatch }) => recordContract(deps, actor, params.id, body.contractRef, ifMatch),
+    run: ({ actor, params, body, ifMatch }) =>
+      recordContract(deps, actor, params.id, body.contractRef, ifMatch),
   })
-  registerAwardReads(app, deps)
 }
 
 function registerAwardReads(app: FastifyInstance, deps: CommandDeps): void {

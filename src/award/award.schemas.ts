@@ -14,7 +14,7 @@ export const FormCommitteeBody = Body({
     Type.Integer({
       minimum: 1,
       maximum: 99,
-      description: 'committee size: odd and at least the rule pack\'s minimum (default: that minimum)',
+      description: "committee size: odd and at least the rule pack's minimum (default: that minimum)",
       examples: [5],
     }),
   ),
@@ -32,8 +32,15 @@ export const BallotBody = Body({
 })
 
 export const DecisionBody = Body({
-  winnerBidId: idField('the winning bid, as the committee\'s vote designates it', 'bid_0123456789abcdef0123456789abcdef'),
-  reasons: text(5000, 'the reasons of the decision (定标理由), published with the result', '经定标委员会票决，得票过半'),
+  winnerBidId: idField(
+    "the winning bid, as the committee's vote designates it",
+    'bid_0123456789abcdef0123456789abcdef',
+  ),
+  reasons: text(
+    5000,
+    'the reasons of the decision (定标理由), published with the result',
+    '经定标委员会票决，得票过半',
+  ),
 })
 
 export const DeclineBody = Body({
@@ -41,7 +48,7 @@ export const DeclineBody = Body({
 })
 
 export const ContractBody = Body({
-  contractRef: text(200, 'the signed contract\'s reference', 'NHSZ-2026-018-HT01'),
+  contractRef: text(200, "the signed contract's reference", 'NHSZ-2026-018-HT01'),
 })
 
 export const DossiersSchema = Type.Object(
@@ -50,7 +57,10 @@ export const DossiersSchema = Type.Object(
     frozenAt: Type.Union([Type.String(), Type.Null()]),
     dossiers: Type.Array(Type.Object({ bidId: Type.String() }, { additionalProperties: true })),
   },
-  { additionalProperties: true, description: 'the frozen candidate dossiers, recomputed and checked against their hash' },
+  {
+    additionalProperties: true,
+    description: 'the frozen candidate dossiers, recomputed and checked against their hash',
+  },
 )
 
 export const AwardMeetingSchema = Type.Object(
@@ -62,5 +72,8 @@ export const AwardMeetingSchema = Type.Object(
     rounds: Type.Array(Type.Object({ round: Type.Integer() }, { additionalProperties: true })),
     winnerBidId: Type.Union([Type.String(), Type.Null()]),
   },
-  { additionalProperties: true, description: 'the award meeting: committee, rounds (secret until complete), result' },
+  {
+    additionalProperties: true,
+    description: 'the award meeting: committee, rounds (secret until complete), result',
+  },
 )

@@ -14,7 +14,13 @@ export interface BallotRequest {
   readonly reason: string
 }
 
-export function castBallot(deps: CommandDeps, actor: Actor, tenderId: string, request: BallotRequest, ifMatch?: number) {
+export function castBallot(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  request: BallotRequest,
+  ifMatch?: number,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
@@ -27,12 +33,20 @@ export function castBallot(deps: CommandDeps, actor: Actor, tenderId: string, re
         throw new Conflict('the dossiers must be frozen before anyone votes', {}, 'dossiers_not_frozen')
       }
       if (context.ballots.some((b) => b.round === context.round && b.memberId === actor.userId)) {
-        throw new Conflict(`you have already voted in round ${context.round}`, { round: context.round }, 'already_voted')
+        throw new Conflict(
+          `you have already voted in round ${context.round}`,
+          { round: context.round },
+          'already_voted',
+        )
       }
       if (!context.activeCandidates.includes(request.candidateBidId)) {
-        throw new RuleViolation('the ballot must name a candidate still in the vote', {
-          activeCandidates: context.activeCandidates,
-        }, 'not_an_active_candidate')
+        throw new RuleViolation(
+          'the ballot must name a candidate still in the vote',
+          {
+            activeCandidates: context.activeCandidates,
+          },
+          'not_an_active_candidate',
+        )
       }
       const { candidateBidId, reason } = request
       return { type: 'CAST_BALLOT', memberId: actor.userId, candidateBidId, reason }
@@ -88,9 +102,24 @@ export function roundsOfCurrentVote(context: TenderContext, events: readonly Sto
     const round = i + 1
     const cast = ballots.filter((b) => b.round === round)
     const votedBy = cast.map((b) => b.memberId)
-    const complete = context.awardCommittee.length > 0 && context.awardCommittee.every((m) => votedBy.includes(m))
-    const tally = activeCandidates.map((bidId) => ({ bidId, votes: cast.filter((b) => b.candidateBidId === bidId).length }))
-    const disclosed = cast.map(({ memberId, candidateBidId, reason }) => ({ memberId, candidateBidId, reason }))
-    return { round, activeCandidates, votedBy, complete, tally: complete ? tally : null, ballots: complete ? disclosed : null }
+    const complete =
+      context.awardCommittee.length > 0 && context.awardCommittee.every((m) => votedBy.includes(m))
+    const tally = activeCandidates.map((bidId) => ({
+      bidId,
+      votes: cast.filter((b) => b.candidateBidId === bidId).length,
+    }))
+    const disclosed = cast.map(({ memberId, candidateBidId, reason }) => ({
+      memberId,
+      candidateBidId,
+      reason,
+    }))
+    return {
+      round,
+      activeCandidates,
+      votedBy,
+      complete,
+      tally: complete ? tally : null,
+      ballots: complete ? disclosed : null,
+    }
   })
 }

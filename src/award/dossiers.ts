@@ -31,7 +31,12 @@ function evaluationSummary(context: DossierContext, bidId: string): CandidateDos
   if (scores.length === 0) return { scoreCount: 0, mean: null, min: null, max: null }
   const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length
   const fixed = (value: number) => value.toFixed(2)
-  return { scoreCount: scores.length, mean: fixed(mean), min: fixed(Math.min(...scores)), max: fixed(Math.max(...scores)) }
+  return {
+    scoreCount: scores.length,
+    mean: fixed(mean),
+    min: fixed(Math.min(...scores)),
+    max: fixed(Math.max(...scores)),
+  }
 }
 
 /**
@@ -63,7 +68,9 @@ export function dossierHashOf(dossiers: readonly CandidateDossier[]): string {
 }
 
 async function computeDossiers(db: CommandDeps['db'], context: DossierContext): Promise<CandidateDossier[]> {
-  const orgIds = context.openedBids.filter((b) => context.candidates.includes(b.bidId)).map((b) => b.bidderOrgId)
+  const orgIds = context.openedBids
+    .filter((b) => context.candidates.includes(b.bidId))
+    .map((b) => b.bidderOrgId)
   return buildDossiers(context, await organisationsByIds(db, orgIds))
 }
 
@@ -76,7 +83,11 @@ export function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: string
     decide: async ({ trx, snapshot }) => {
       assertStateAccepts(snapshot, 'FREEZE_DOSSIERS')
       if (snapshot.context.awardCommittee.length === 0) {
-        throw new RuleViolation('form the award committee before freezing its dossiers', {}, 'committee_not_formed')
+        throw new RuleViolation(
+          'form the award committee before freezing its dossiers',
+          {},
+          'committee_not_formed',
+        )
       }
       if (snapshot.context.dossierHash !== null) {
         throw new Conflict('the dossiers are already frozen', {}, 'dossiers_already_frozen')
@@ -97,10 +108,14 @@ export async function readDossiers(deps: CommandDeps, actor: Actor, tenderId: st
   const dossiers = await computeDossiers(deps.db, context)
   const recomputed = dossierHashOf(dossiers)
   if (recomputed !== context.dossierHash) {
-    throw new Conflict('the dossiers no longer match the hash frozen for the committee', {
-      frozenHash: context.dossierHash,
-      recomputedHash: recomputed,
-    }, 'dossiers_changed')
+    throw new Conflict(
+      'the dossiers no longer match the hash frozen for the committee',
+      {
+        frozenHash: context.dossierHash,
+        recomputedHash: recomputed,
+      },
+      'dossiers_changed',
+    )
   }
   const frozen = lastEventOf(await eventsUpToRow(deps.db, tender), 'FREEZE_DOSSIERS')
   return { dossierHash: recomputed, frozenAt: frozen ? stampedAt(frozen) : null, dossiers }

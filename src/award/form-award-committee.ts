@@ -2,6 +2,7 @@
 // proof anyone can re-run (DESIGN §6), and name its chair.
 import { randomBytes } from 'node:crypto'
 import { fitsCommitteeRule } from '../../state-machines/checks.ts'
+import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { RuleViolation } from '../shared/errors.ts'
@@ -23,6 +24,25 @@ export interface FormedCommittee {
   readonly chairId: string
 }
 
+/** The size asked for (default: the pack's minimum), checked against the pack's committee rule. */
+function committeeSize(context: TenderContext, requested: number | undefined): number {
+  const rule = context.rulePack?.awardCommittee
+  if (!rule) throw new RuleViolation('the tender has no rule pack', {}, 'no_rule_pack')
+  if (context.awardCommittee.length > 0) {
+    throw new RuleViolation('the award committee is already formed', {}, 'committee_already_formed')
+  }
+  const size = requested ?? rule.minSize.value
+  if (!fitsCommitteeRule(size, rule)) {
+    const odd = rule.odd ? ', an odd number' : ''
+    throw new RuleViolation(
+      `the award committee needs at least ${rule.minSize.value} members${odd} (${rule.minSize.source})`,
+      { minSize: rule.minSize.value, odd: rule.odd },
+      'invalid_committee_size',
+    )
+  }
+  return size
+}
+
 export function formAwardCommittee(
   deps: CommandDeps,
   actor: Actor,
@@ -36,29 +56,11 @@ export function formAwardCommittee(
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx, tender, snapshot }) => {
       assertStateAccepts(snapshot, 'FORM_AWARD_COMMITTEE')
-      const { context } = snapshot
-      const rule = context.rulePack?.awardCommittee
-      if (!rule) throw new RuleViolation('the tender has no rule pack', {}, 'no_rule_pack')
-      if (context.awardCommittee.length > 0) {
-        throw new RuleViolation('the award committee is already formed', {}, 'committee_already_formed')
-      }
-      const size = request.size ?? rule.minSize.value
-      if (!fitsCommitteeRule(size, rule)) {
-        throw new RuleViolation(
-          `the award committee needs at least ${rule.minSize.value} members${rule.odd ? ', an odd number' : ''} (${rule.minSize.source})`,
-          { minSize: rule.minSize.value, odd: rule.odd },
-          'invalid_committee_size',
-        )
-      }
-      const pool = await eligibleAwardMembers(trx, tender.purchaser_org_id, context)
+      const size = committeeSize(snapshot.context, request.size)
+      const pool = await eligibleAwardMembers(trx, tender.purchaser_org_id, snapshot.context)
       if (pool.length < size) {
-        throw new RuleViolation(
-          `the award-member pool has ${pool.length} eligible members, fewer than ${size}`,
-          {
-            poolSize: pool.length,
-          },
-          'award_pool_too_small',
-        )
+        const detail = `the award-member pool has ${pool.length} eligible members, fewer than ${size}`
+        throw new RuleViolation(detail, { poolSize: pool.length }, 'award_pool_too_small')
       }
       const secret = randomBytes(32).toString('hex')
       const { selected, ...draw } = performDraw(pool, size, secret, await streamHeadHash(trx, tender.id))

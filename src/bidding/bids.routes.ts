@@ -6,6 +6,7 @@ import type { CommandDeps } from '../tenders/tender-command.ts'
 import { type BidContent, BidContentSchema } from './bid-content.ts'
 import { BidListResponse, BidParams, SubmittedBidResponse } from './bidding.schemas.ts'
 import { readBids } from './bids.view.ts'
+import { assertNoBody } from './no-body.ts'
 import { submitBid } from './submit-bid.ts'
 import { withdrawBid } from './withdraw-bid.ts'
 
@@ -45,6 +46,7 @@ export async function bidsRoutes(app: FastifyInstance, deps: CommandDeps): Promi
       },
     },
     async (request) => {
+      assertNoBody(request.body)
       const { id, bidId } = request.params as { id: string; bidId: string }
       return { bid: await withdrawBid(deps, requireActor(request), id, bidId) }
     },

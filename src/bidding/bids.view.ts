@@ -1,6 +1,5 @@
 // Who sees which bids (DESIGN §8): sealed until opening, then the opening facts to everyone who can see
 // the tender, the content only to its bidder, the tender's purchaser and oversight.
-
 import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'

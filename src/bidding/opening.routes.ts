@@ -9,6 +9,7 @@ import { tenderView } from '../tenders/tender-view.ts'
 import { BID_SET_HASH_RULE } from './bid-set-hash.ts'
 import { OpeningRecordResponse } from './bidding.schemas.ts'
 import { closeBidding } from './close-bidding.ts'
+import { assertNoBody } from './no-body.ts'
 import { openBids } from './open-bids.ts'
 import { readOpeningRecord } from './opening-record.ts'
 
@@ -28,6 +29,7 @@ export async function openingRoutes(app: FastifyInstance, deps: CommandDeps): Pr
       },
     },
     async (request, reply) => {
+      assertNoBody(request.body)
       const { id } = request.params as { id: string }
       const outcome = await closeBidding(deps, requireActor(request), id, ifMatchVersion(request))
       setVersionTag(reply, outcome.tender.version)
@@ -41,7 +43,10 @@ export async function openingRoutes(app: FastifyInstance, deps: CommandDeps): Pr
     operationId: 'openBids',
     summary: 'Open the committed bids and publish the opening record (purchaser or operator)',
     tag: 'opening',
-    run: ({ actor, params, ifMatch }) => openBids(deps, actor, params.id, ifMatch),
+    run: ({ actor, params, body, ifMatch }) => {
+      assertNoBody(body)
+      return openBids(deps, actor, params.id, ifMatch)
+    },
   })
 
   app.get(

@@ -13,7 +13,9 @@ export class DemoClient {
   async token(username: string): Promise<string> {
     const cached = this.tokens.get(username)
     if (cached) return cached
-    const { token } = await this.request<{ token: string }>('POST', '/api/v1/auth/dev-login', null, { username })
+    const { token } = await this.request<{ token: string }>('POST', '/api/v1/auth/dev-login', null, {
+      username,
+    })
     this.tokens.set(username, token)
     return token
   }
@@ -35,7 +37,9 @@ export class DemoClient {
     const parsed = text ? (JSON.parse(text) as unknown) : null
     if (!response.ok) {
       const problem = parsed as { code?: string; detail?: string } | null
-      throw new Error(`${method} ${path} → ${response.status} ${problem?.code ?? ''}: ${problem?.detail ?? text}`)
+      throw new Error(
+        `${method} ${path} → ${response.status} ${problem?.code ?? ''}: ${problem?.detail ?? text}`,
+      )
     }
     return parsed as T
   }

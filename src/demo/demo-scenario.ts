@@ -2,10 +2,10 @@
 // and English; any refused request stops the demo with the problem the server gave.
 import { demoOrg } from '../organisations/demo-directory.ts'
 import { DAY_MS } from '../shared/clock.ts'
+import { runAwardPhase } from './demo-award.ts'
 import { type DemoClient, seededUsernames } from './demo-client.ts'
 import { heading, line, shanghai, yuan } from './demo-print.ts'
-import { DEMO_BIDDERS, DEMO_PRICES, DEMO_SCORES, REPLACEMENT_PRICE, demoTenderBody } from './demo-tender.ts'
-import { runAwardPhase } from './demo-award.ts'
+import { DEMO_BIDDERS, DEMO_PRICES, DEMO_SCORES, demoTenderBody, REPLACEMENT_PRICE } from './demo-tender.ts'
 
 export interface DemoTime {
   advance(ms: number): void
@@ -33,7 +33,10 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
   const t = (path: string) => `/api/v1/tenders/${id}${path}`
   line(`${id} · NHSZ-${runTag} · ${draft.state}`)
 
-  heading('发布招标公告（评定分离，简单多数票决定标）', 'Publish: evaluate-then-decide, simple-majority award vote')
+  heading(
+    '发布招标公告（评定分离，简单多数票决定标）',
+    'Publish: evaluate-then-decide, simple-majority award vote',
+  )
   const deadline = new Date(time.now().getTime() + 21 * DAY_MS).toISOString()
   const published = await api.as<Command>('purchaser', 'POST', t('/publish'), {
     deadline,
@@ -41,17 +44,20 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
     awardMethod: 'simpleMajority',
     awardFactors: ['投标报价', '企业信用', '项目经理业绩', '履约评价'],
   })
-  line(`投标截止 / deadline: ${shanghai(deadline)} · rule pack cn-national-bidding · state ${published.tender.state}`)
+  line(
+    `投标截止 / deadline: ${shanghai(deadline)} · rule pack cn-national-bidding · state ${published.tender.state}`,
+  )
 
   heading('投标人提问，招标人公开答复', 'A bidder asks (anonymously), the purchaser answers publicly')
   time.advance(2 * DAY_MS)
-  const question = await api.as<{ id: string }>('bidder2', 'POST', t('/questions'), {
-    question: '雨污分流管网是否包含既有管道的检测费用？ Does the drainage scope include surveying existing pipes?',
+  const question = await api.as<{ result: { questionId: string } }>('bidder2', 'POST', t('/questions'), {
+    question:
+      '雨污分流管网是否包含既有管道的检测费用？ Does the drainage scope include surveying existing pipes?',
   })
-  await api.as('purchaser', 'POST', t(`/questions/${question.id}/answer`), {
+  await api.as('purchaser', 'POST', t(`/questions/${question.result.questionId}/answer`), {
     answer: '包含，详见工程量清单第3章。 Yes: see chapter 3 of the bill of quantities.',
   })
-  line('问题与答复已公开，提问人身份不公开 / published without the asker\'s identity')
+  line("问题与答复已公开，提问人身份不公开 / published without the asker's identity")
 
   heading('五家投标人提交投标，一家修改报价', 'Five bidders bid; one replaces its bid')
   time.advance(10 * DAY_MS)
@@ -66,7 +72,9 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
   heading('投标截止，开标', 'The deadline passes: close bidding and open the bids (开标)')
   time.advance(new Date(deadline).getTime() - time.now().getTime() + 60_000)
   const closed = await api.as<Command>('operator', 'POST', t('/close-bidding'), {})
-  line(`截止时投标数 / bids at the deadline: committed set, event seq ${closed.event.seq} · ${closed.tender.state}`)
+  line(
+    `截止时投标数 / bids at the deadline: committed set, event seq ${closed.event.seq} · ${closed.tender.state}`,
+  )
   await api.as<Command>('operator', 'POST', t('/open'), {})
   const opening = await api.as<OpeningRecord>('purchaser', 'GET', t('/opening'))
   for (const bid of opening.bids) {
@@ -99,13 +107,15 @@ async function runEvaluation(
 ): Promise<string[]> {
   heading('随机抽取评标专家（可验证抽取）', 'Draw the expert committee (verifiable random draw)')
   const draw = await api.as<Command>('operator', 'POST', t('/evaluation/committee'), {})
-  const evaluation = await api.as<{ committee: { id: string; username?: string }[]; draw: { seed: string } }>(
+  const evaluation = await api.as<{ committee: { expertId: string }[]; draw: { seed: string } }>(
     'operator',
     'GET',
     t('/evaluation'),
   )
-  const experts = evaluation.committee.map((m) => m.id)
-  line(`从专家库抽取 ${experts.length} 名 / drew ${experts.length} experts · seed ${evaluation.draw.seed.slice(0, 16)}… (event ${draw.event.seq})`)
+  const experts = evaluation.committee.map((m) => m.expertId)
+  line(
+    `从专家库抽取 ${experts.length} 名 / drew ${experts.length} experts · seed ${evaluation.draw.seed.slice(0, 16)}… (event ${draw.event.seq})`,
+  )
 
   heading('专家声明无利害关系并评分', 'Experts declare no conflict of interest and score every bid')
   const usernames = await seededUsernames(api, 'expert', experts)
@@ -121,14 +131,18 @@ async function runEvaluation(
   }
   line(`${usernames.length} 名专家完成评分 / ${usernames.length} experts scored ${opened.length} bids`)
 
-  heading('评标委员会提交评标报告，推荐三名定标候选人（不排序）', 'The committee reports three unranked candidates')
+  heading(
+    '评标委员会提交评标报告，推荐三名定标候选人（不排序）',
+    'The committee reports three unranked candidates',
+  )
   const ranked = [...opened].sort((a, b) => totalScore(b.bidderOrgId) - totalScore(a.bidderOrgId))
   const candidates = ranked.slice(0, 3).map((b) => b.bidId)
   const report = await api.as<Command>(usernames[0]!, 'POST', t('/evaluation/report'), {
     candidates,
     summary: '三家投标人技术、商务均满足招标文件要求，推荐为定标候选人。',
   })
-  for (const bid of ranked.slice(0, 3)) line(`候选人 / candidate: ${bid.bidderName} · ${yuan(bid.priceFen ?? '0')}`)
+  for (const bid of ranked.slice(0, 3))
+    line(`候选人 / candidate: ${bid.bidderName} · ${yuan(bid.priceFen ?? '0')}`)
   line(`公示至 / publicity until ${shanghai(report.tender.publicityEndsAt ?? '')}`)
 
   heading('候选人公示期满', 'Candidate publicity ends with no objection')
@@ -137,7 +151,6 @@ async function runEvaluation(
   line(`状态 / state: ${ended.tender.state}`)
   return candidates
 }
-
 
 function bidderKey(orgId: string): (typeof DEMO_BIDDERS)[number] {
   const key = DEMO_BIDDERS.find((k) => demoOrg(k).id === orgId)

@@ -24,7 +24,9 @@ export async function runDemo(config: Config): Promise<number> {
   try {
     await app.listen({ port: 0, host: '127.0.0.1' })
     const { port } = app.server.address() as AddressInfo
-    console.log(`演示服务器 / demo server: http://127.0.0.1:${port} (${runtime.database.kind}: ${runtime.database.location})`)
+    console.log(
+      `演示服务器 / demo server: http://127.0.0.1:${port} (${runtime.database.kind}: ${runtime.database.location})`,
+    )
     console.log('模拟时钟 / simulated clock: the demo moves time forward between phases\n')
     const client = new DemoClient(`http://127.0.0.1:${port}`)
     const ok = await runDemoScenario(client, {

@@ -1,6 +1,7 @@
 // A random draw anyone can re-run (DESIGN §6, after RFC 3797): the platform commits to a secret
-// (SHA-256), the seed is SHA-256(secret ‖ stream head hash), and the selection is a Fisher–Yates
-// shuffle of the sorted pool driven by a SHA-256 counter stream with rejection sampling. Pure.
+// (SHA-256), the seed is SHA-256(secret ‖ stream head hash ‖ size ‖ SHA-256 of the sorted pool), and the
+// selection is a Fisher–Yates shuffle of the sorted pool (ids sorted by UTF-16 code unit, i.e. byte
+// order for ASCII ids) driven by a SHA-256 counter stream with rejection sampling. Pure.
 import { createHash } from 'node:crypto'
 
 export interface DrawResult {
@@ -17,8 +18,24 @@ export function commitmentOf(secretHex: string): string {
   return sha256(secretHex).toString('hex')
 }
 
-export function drawSeed(secretHex: string, streamHeadHash: string): string {
-  return sha256(`${secretHex}|${streamHeadHash}`).toString('hex')
+/** The pool as a draw sees it: each id once, sorted. */
+export function canonicalPool(pool: readonly string[]): string[] {
+  return [...new Set(pool)].sort()
+}
+
+/**
+ * The seed also covers the draw's own terms, its size and its pool, so a proof fits one draw only:
+ * without them a longer selection (the shuffle's next member) or a pool with a non-selected expert
+ * swapped for another would re-run to the same members and pass as verified.
+ */
+export function drawSeed(
+  secretHex: string,
+  streamHeadHash: string,
+  count: number,
+  pool: readonly string[],
+): string {
+  const poolHash = sha256(JSON.stringify(canonicalPool(pool))).toString('hex')
+  return sha256(`${secretHex}|${streamHeadHash}|${count}|${poolHash}`).toString('hex')
 }
 
 /** Uniform integers below `bound` from SHA-256(seed ‖ counter), rejecting the biased tail. */
@@ -47,7 +64,7 @@ function* uniformIntegers(seed: string): Generator<(bound: number) => number> {
 
 /** Selects `count` members of `pool` (sorted first, so the order given does not matter). */
 export function selectBySeed(pool: readonly string[], count: number, seed: string): string[] {
-  const items = [...new Set(pool)].sort()
+  const items = canonicalPool(pool)
   if (!Number.isInteger(count) || count < 0 || count > items.length) {
     throw new RangeError(`cannot draw ${count} from a pool of ${items.length}`)
   }
@@ -66,9 +83,9 @@ export function performDraw(
   secretHex: string,
   streamHeadHash: string,
 ): DrawResult {
-  const seed = drawSeed(secretHex, streamHeadHash)
+  const seed = drawSeed(secretHex, streamHeadHash, count, pool)
   return {
-    pool: [...new Set(pool)].sort(),
+    pool: canonicalPool(pool),
     secretCommitment: commitmentOf(secretHex),
     secret: secretHex,
     seed,
@@ -83,7 +100,7 @@ export function verifyDraw(
   selected: readonly string[],
 ): boolean {
   if (commitmentOf(proof.secret) !== proof.secretCommitment) return false
-  if (drawSeed(proof.secret, streamHeadHash) !== proof.seed) return false
+  if (drawSeed(proof.secret, streamHeadHash, selected.length, proof.pool) !== proof.seed) return false
   // A claimed selection larger than the pool is simply false, not an error thrown at the verifier.
   if (selected.length > new Set(proof.pool).size) return false
   const again = selectBySeed(proof.pool, selected.length, proof.seed)

@@ -1,6 +1,6 @@
 // Forming the award committee (定标委员会): a verifiable draw from the purchaser's member pool.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { verifyDraw } from '../../src/draws/verifiable-draw.ts'
+import { type DrawResult, verifyDraw } from '../../src/draws/verifiable-draw.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type AwardingTender, get, post, reachAwarding, userId } from './support.ts'
 
@@ -28,7 +28,11 @@ describe('POST tenders/{id}/award/committee', () => {
     for (const member of members) expect(MEMBER_IDS).toContain(member)
     expect(res.body.result.chairId).toBe(members[0])
     const history = await get(t, 'auditor', `/api/v1/tenders/${tender.tenderId}/history`)
-    const events = history.body.events as { type: string; hash: string; data: Record<string, never> }[]
+    const events = history.body.events as {
+      type: string
+      hash: string
+      data: { draw: Omit<DrawResult, 'selected'> }
+    }[]
     const index = events.findIndex((e) => e.type === 'FORM_AWARD_COMMITTEE')
     const { draw } = events[index]!.data
     expect(verifyDraw(draw, events[index - 1]!.hash, members)).toBe(true)

@@ -6,8 +6,8 @@ import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { newId } from '../../src/shared/ids.ts'
 import { driveTender } from '../support/drive.ts'
-import type { TestApp } from '../support/test-app.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
+import type { TestApp } from '../support/test-app.ts'
 
 export const userId = (username: string) => DEMO_USERS.find((u) => u.username === username)!.id
 export const usernameOf = (id: string) => DEMO_USERS.find((u) => u.id === id)!.username
@@ -51,13 +51,21 @@ export async function driveToEvaluation(
     { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'a'.repeat(64) },
     { type: 'OPEN', bids },
   ])
-  const { selected, ...draw } = performDraw(expertPool, 5, randomBytes(32).toString('hex'), await streamHead(t, tenderId))
+  const { selected, ...draw } = performDraw(
+    expertPool,
+    5,
+    randomBytes(32).toString('hex'),
+    await streamHead(t, tenderId),
+  )
   await driveTender(t, tenderId, [{ type: 'DRAW_EXPERTS', members: selected, draw }])
-  return { bidIds, experts: selected }
+  return { bidIds, experts: [...selected] }
 }
 
 /** Published over HTTP, then opened, evaluated, reported (3 candidates) and past candidate publicity. */
-export async function reachAwarding(t: TestApp, expertPool: readonly string[] = EXPERTS): Promise<AwardingTender> {
+export async function reachAwarding(
+  t: TestApp,
+  expertPool: readonly string[] = EXPERTS,
+): Promise<AwardingTender> {
   const tenderId = await createPublished(t)
   const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool)
   const candidates = bidIds.slice(0, 3)
@@ -100,7 +108,12 @@ export async function formAndFreeze(t: TestApp, tenderId: string): Promise<strin
 }
 
 /** Every member votes; `choices[i]` is member i's candidate. */
-export async function voteRound(t: TestApp, tenderId: string, members: readonly string[], choices: readonly string[]) {
+export async function voteRound(
+  t: TestApp,
+  tenderId: string,
+  members: readonly string[],
+  choices: readonly string[],
+) {
   for (const [i, member] of members.entries()) {
     const res = await post(t, member, `/api/v1/tenders/${tenderId}/award/ballots`, {
       candidateBidId: choices[i],
@@ -111,8 +124,18 @@ export async function voteRound(t: TestApp, tenderId: string, members: readonly 
 }
 
 /** A unanimous vote for `winner`, the decision, and the end of the result publicity. */
-export async function decideAndPublish(t: TestApp, tenderId: string, members: readonly string[], winner: string) {
-  await voteRound(t, tenderId, members, members.map(() => winner))
+export async function decideAndPublish(
+  t: TestApp,
+  tenderId: string,
+  members: readonly string[],
+  winner: string,
+) {
+  await voteRound(
+    t,
+    tenderId,
+    members,
+    members.map(() => winner),
+  )
   const decided = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/decision`, {
     winnerBidId: winner,
     reasons: '定标委员会一致同意',

@@ -22,13 +22,21 @@ describe('submitting a bid', () => {
     const body = bidBody('3790000000')
     const res = await submit(t, tenderId, 'bidder1', body)
     expect(res.status).toBe(201)
-    expect(res.body.bid).toMatchObject({ tenderId, state: 'submitted', submittedAt: t.clock.now().toISOString() })
+    expect(res.body.bid).toMatchObject({
+      tenderId,
+      state: 'submitted',
+      submittedAt: t.clock.now().toISOString(),
+    })
     expect(res.body.bid.contentHash).toBe(sha256Hex(canonicalJson(body)))
     expect(res.body.bid.replaces).toBeUndefined()
 
     const events = await stream(res.body.bid.id)
     expect(events.map((e) => e.type)).toEqual(['BID_SUBMITTED'])
-    expect(events[0]?.data).toMatchObject({ bidId: res.body.bid.id, tenderId, contentHash: res.body.bid.contentHash })
+    expect(events[0]?.data).toMatchObject({
+      bidId: res.body.bid.id,
+      tenderId,
+      contentHash: res.body.bid.contentHash,
+    })
     expect(JSON.stringify(events)).not.toContain('3790000000')
     // A bid is not a tender event: the tender's version and updatedAt stay as they were.
     const tenderAfter = (await t.http.get(`/api/v1/tenders/${tenderId}`)).body
@@ -51,7 +59,9 @@ describe('replacing a bid', () => {
 
     const own = await get(t, `${tenderId}/bids`, 'bidder1')
     expect(own.status).toBe(200)
-    const states = Object.fromEntries(own.body.items.map((b: { id: string; state: string }) => [b.id, b.state]))
+    const states = Object.fromEntries(
+      own.body.items.map((b: { id: string; state: string }) => [b.id, b.state]),
+    )
     expect(states).toEqual({ [first.id]: 'replaced', [second.id]: 'submitted' })
   })
 })
@@ -74,12 +84,14 @@ describe('withdrawing a bid', () => {
   it('lets a bidder submit afresh after withdrawing', async () => {
     const tenderId = await createPublished(t)
     const bid = await submitOk(t, tenderId, 'bidder2')
-    await t.http.delete(`/api/v1/tenders/${tenderId}/bids/${bid.id}`).set('authorization', await bearer(t, 'bidder2'))
+    await t.http
+      .delete(`/api/v1/tenders/${tenderId}/bids/${bid.id}`)
+      .set('authorization', await bearer(t, 'bidder2'))
     const again = await submitOk(t, tenderId, 'bidder2')
     expect(again.replaces).toBeUndefined()
   })
 
-  it('treats another bidder\'s bid as not found and leaves it live', async () => {
+  it("treats another bidder's bid as not found and leaves it live", async () => {
     const tenderId = await createPublished(t)
     const bid = await submitOk(t, tenderId, 'bidder1')
     const res = await t.http

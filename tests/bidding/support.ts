@@ -19,7 +19,12 @@ export async function bearer(t: TestApp, username: string): Promise<string> {
   return `Bearer ${await t.token(username)}`
 }
 
-export async function submit(t: TestApp, tenderId: string, username: string, body: Record<string, unknown> = bidBody()) {
+export async function submit(
+  t: TestApp,
+  tenderId: string,
+  username: string,
+  body: Record<string, unknown> = bidBody(),
+) {
   return t.http
     .post(`/api/v1/tenders/${tenderId}/bids`)
     .set('authorization', await bearer(t, username))
@@ -27,13 +32,23 @@ export async function submit(t: TestApp, tenderId: string, username: string, bod
 }
 
 /** Submits and insists on 201; returns the bid summary. */
-export async function submitOk(t: TestApp, tenderId: string, username: string, body?: Record<string, unknown>) {
+export async function submitOk(
+  t: TestApp,
+  tenderId: string,
+  username: string,
+  body?: Record<string, unknown>,
+) {
   const res = await submit(t, tenderId, username, body)
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.bid as { id: string; contentHash: string; submittedAt: string; replaces?: string }
 }
 
-export async function post(t: TestApp, path: string, username: string | null, body?: Record<string, unknown>) {
+export async function post(
+  t: TestApp,
+  path: string,
+  username: string | null,
+  body?: Record<string, unknown>,
+) {
   const req = t.http.post(`/api/v1/tenders/${path}`)
   if (username) req.set('authorization', await bearer(t, username))
   return body === undefined ? req : req.send(body)
@@ -55,7 +70,10 @@ export async function passDeadline(t: TestApp, tenderId: string): Promise<string
 
 export const days = (n: number) => n * DAY_MS
 
-export async function rowCount(t: TestApp, table: 'bids' | 'questions' | 'objections' | 'events'): Promise<number> {
+export async function rowCount(
+  t: TestApp,
+  table: 'bids' | 'questions' | 'objections' | 'events',
+): Promise<number> {
   const row = await t.database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -74,7 +92,11 @@ export async function snapshotCounts(t: TestApp) {
 }
 
 /** Status, problem+json content type and code of a response, to compare in one expectation. */
-export function problemOf(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) {
+export function problemOf(res: {
+  status: number
+  headers: Record<string, string>
+  body: Record<string, unknown>
+}) {
   return {
     status: res.status,
     problemJson: /^application\/problem\+json/.test(res.headers['content-type'] ?? ''),

@@ -5,7 +5,14 @@ import { verifyDraw } from '../../src/draws/verifiable-draw.ts'
 import { readStream } from '../../src/events/event-store.ts'
 import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { auth, EXPERT_IDS, evaluationOf, publishedTender, tenderInEvaluation, tenderVersion } from './support.ts'
+import {
+  auth,
+  EXPERT_IDS,
+  evaluationOf,
+  publishedTender,
+  tenderInEvaluation,
+  tenderVersion,
+} from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -18,7 +25,10 @@ const drawUrl = (id: string) => `/api/v1/tenders/${id}/evaluation/committee`
 describe('drawing the evaluation committee', () => {
   it('draws 5 of the 9 seeded experts, and the proof re-runs to the same members', async () => {
     const { id } = await tenderInEvaluation(t)
-    const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({ size: 5 })
+    const res = await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({ size: 5 })
     expect(res.status).toBe(200)
     expect(res.body.event.type).toBe('DRAW_EXPERTS')
     const { members, streamHeadHash } = res.body.result
@@ -42,7 +52,10 @@ describe('drawing the evaluation committee', () => {
 
   it('defaults to the rule pack minimum (5) and lets the operator draw', async () => {
     const { id } = await tenderInEvaluation(t)
-    const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'operator')).send({})
+    const res = await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'operator'))
+      .send({})
     expect(res.status).toBe(200)
     expect(res.body.result.members).toHaveLength(5)
   })
@@ -50,8 +63,14 @@ describe('drawing the evaluation committee', () => {
   it('gives different committees for different tenders (fresh secret and head each time)', async () => {
     const a = await tenderInEvaluation(t)
     const b = await tenderInEvaluation(t)
-    const drawA = await t.http.post(drawUrl(a.id)).set('authorization', await auth(t, 'purchaser')).send({ size: 9 })
-    const drawB = await t.http.post(drawUrl(b.id)).set('authorization', await auth(t, 'purchaser')).send({ size: 9 })
+    const drawA = await t.http
+      .post(drawUrl(a.id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({ size: 9 })
+    const drawB = await t.http
+      .post(drawUrl(b.id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({ size: 9 })
     // All nine each time, but in draw order, which differs (1 in 9! to be equal by chance).
     expect([...drawA.body.result.members].sort()).toEqual([...drawB.body.result.members].sort())
     expect(drawA.body.result.members).not.toEqual(drawB.body.result.members)
@@ -60,7 +79,10 @@ describe('drawing the evaluation committee', () => {
   it('refuses a committee larger than the pool with 422 pool_too_small and writes nothing', async () => {
     const { id } = await tenderInEvaluation(t)
     const before = await tenderVersion(t, id)
-    const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({ size: 11 })
+    const res = await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({ size: 11 })
     expect(res.status).toBe(422)
     expect(res.body).toMatchObject({ code: 'pool_too_small', poolSize: 9, size: 11 })
     expect(await tenderVersion(t, id)).toBe(before)
@@ -69,7 +91,10 @@ describe('drawing the evaluation committee', () => {
   it('refuses an even or too small committee with 422 committee_size_not_allowed', async () => {
     const { id } = await tenderInEvaluation(t)
     for (const size of [6, 3]) {
-      const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({ size })
+      const res = await t.http
+        .post(drawUrl(id))
+        .set('authorization', await auth(t, 'purchaser'))
+        .send({ size })
       expect(res.status).toBe(422)
       expect(res.body).toMatchObject({ code: 'committee_size_not_allowed', minSize: 5, odd: true })
     }
@@ -77,15 +102,24 @@ describe('drawing the evaluation committee', () => {
 
   it('refuses a second draw with 409 committee_already_drawn', async () => {
     const { id } = await tenderInEvaluation(t)
-    await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({})
-    const again = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({})
+    await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({})
+    const again = await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({})
     expect(again.status).toBe(409)
     expect(again.body.code).toBe('committee_already_drawn')
   })
 
   it('refuses a draw before opening with 409 illegal_transition', async () => {
     const id = await publishedTender(t)
-    const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, 'purchaser')).send({})
+    const res = await t.http
+      .post(drawUrl(id))
+      .set('authorization', await auth(t, 'purchaser'))
+      .send({})
     expect(res.status).toBe(409)
     expect(res.body).toMatchObject({ code: 'illegal_transition', state: 'bidding' })
   })
@@ -93,7 +127,10 @@ describe('drawing the evaluation committee', () => {
   it('lets only the own purchaser or the operator draw', async () => {
     const { id } = await tenderInEvaluation(t)
     for (const user of ['bidder1', 'expert1', 'supervisor', 'agent']) {
-      const res = await t.http.post(drawUrl(id)).set('authorization', await auth(t, user)).send({})
+      const res = await t.http
+        .post(drawUrl(id))
+        .set('authorization', await auth(t, user))
+        .send({})
       expect(res.status, user).toBe(403)
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
     }

@@ -1,9 +1,9 @@
 // Steps shared by the evaluation tests: a tender brought to evaluation (published over HTTP, closed and
 // opened through the real pipeline), and the committee's HTTP calls.
 import { randomBytes } from 'node:crypto'
-import type { OpenedBid } from '../../state-machines/tender.events.ts'
 import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
+import type { OpenedBid } from '../../state-machines/tender.events.ts'
 import { driveTender } from '../support/drive.ts'
 import type { TestApp } from '../support/test-app.ts'
 
@@ -48,7 +48,8 @@ export async function publishedTender(t: TestApp): Promise<string> {
       awardMethod: 'simpleMajority',
       awardFactors: ['投标报价'],
     })
-  if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`)
+  if (published.status !== 200)
+    throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`)
   return id
 }
 
@@ -90,7 +91,13 @@ export async function declare(t: TestApp, id: string, expertId: string) {
     .send({ noConflict: true, statement: '本人与各投标人无利害关系' })
 }
 
-export async function score(t: TestApp, id: string, expertId: string, bidIds: readonly string[], marks: number[]) {
+export async function score(
+  t: TestApp,
+  id: string,
+  expertId: string,
+  bidIds: readonly string[],
+  marks: number[],
+) {
   return t.http
     .post(`/api/v1/tenders/${id}/evaluation/scores`)
     .set('authorization', await auth(t, expertId))
@@ -113,9 +120,21 @@ export async function declareAll(t: TestApp, id: string, members: readonly strin
 }
 
 /** Every member scores the given bids, member i giving `base + i` to each. */
-export async function scoreAll(t: TestApp, id: string, members: readonly string[], bidIds: readonly string[], base = 80) {
+export async function scoreAll(
+  t: TestApp,
+  id: string,
+  members: readonly string[],
+  bidIds: readonly string[],
+  base = 80,
+) {
   for (const [i, member] of members.entries()) {
-    const res = await score(t, id, member, bidIds, bidIds.map(() => base + i))
+    const res = await score(
+      t,
+      id,
+      member,
+      bidIds,
+      bidIds.map(() => base + i),
+    )
     if (res.status !== 200) throw new Error(`score: ${res.status} ${JSON.stringify(res.body)}`)
   }
 }

@@ -1,12 +1,12 @@
 // The shipped rule packs: structurally valid, every limit cited, and the registry finds them.
 import { describe, expect, it } from 'vitest'
-import { rulePackProblems } from '../../state-machines/rule-pack.ts'
 import {
   DEFAULT_RULE_PACK_ID,
   getRulePack,
   listRulePacks,
   RULE_PACK_IDS,
 } from '../../src/rules/rule-packs.ts'
+import { rulePackProblems } from '../../state-machines/rule-pack.ts'
 
 const packs = listRulePacks()
 
@@ -73,7 +73,10 @@ describe('pack specifics', () => {
 
   it('Foshan: unranked 3–7 candidates, award committee of 7+, local numbers unverified', () => {
     const pack = getRulePack('guangdong-foshan-pingding')!
-    expect(pack.candidates).toMatchObject({ min: { value: 3, confidence: 'U' }, max: { value: 7, confidence: 'U' } })
+    expect(pack.candidates).toMatchObject({
+      min: { value: 3, confidence: 'U' },
+      max: { value: 7, confidence: 'U' },
+    })
     expect(pack.candidates.ranked).toBe(false)
     expect(pack.awardCommittee).toMatchObject({ minSize: { value: 7, confidence: 'U' }, odd: true })
   })

@@ -1,12 +1,11 @@
 // Given a sealed bid, when it is replaced, withdrawn, opened or rejected.
 import { isDeepStrictEqual } from 'node:util'
-import { initialTransition, transition } from 'xstate'
 import { describe, expect, it } from 'vitest'
+import { initialTransition, transition } from 'xstate'
 import type { BidEvent } from '../../state-machines/bid.events.ts'
 import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
 import { bidInput } from './bid.fixtures.ts'
 import { DEADLINE, expectNoSideEffects, T } from './tender.fixtures.ts'
-
 
 function submitted(): BidSnapshot {
   const [snapshot, actions] = initialTransition(bidMachine, bidInput)
@@ -22,7 +21,7 @@ function accepts(snapshot: BidSnapshot, event: BidEvent): boolean {
   return changed
 }
 
-function after(snapshot: BidSnapshot, event: BidEvent): BidSnapshot {
+function step(snapshot: BidSnapshot, event: BidEvent): BidSnapshot {
   expect(accepts(snapshot, event)).toBe(true)
   return transition(bidMachine, snapshot, event)[0]
 }
@@ -31,13 +30,13 @@ const opened: BidEvent = { type: 'OPEN_RESULT', at: T(21, 1), outcome: 'opened',
 
 describe('bid: before the deadline', () => {
   it('is replaced by another bid of the bidder', () => {
-    const next = after(submitted(), { type: 'REPLACE', at: T(12), deadline: DEADLINE, byBidId: 'b1-v2' })
+    const next = step(submitted(), { type: 'REPLACE', at: T(12), deadline: DEADLINE, byBidId: 'b1-v2' })
     expect(bidStateOf(next)).toBe('replaced')
     expect(next.context.replacedByBidId).toBe('b1-v2')
   })
 
   it('is withdrawn (撤回)', () => {
-    const next = after(submitted(), { type: 'WITHDRAW', at: T(12), deadline: DEADLINE })
+    const next = step(submitted(), { type: 'WITHDRAW', at: T(12), deadline: DEADLINE })
     expect(bidStateOf(next)).toBe('withdrawn')
     expect(next.context.withdrawnAt).toBe(T(12))
   })
@@ -54,13 +53,19 @@ describe('bid: before the deadline', () => {
 
 describe('bid: opening', () => {
   it('opens with its price', () => {
-    const next = after(submitted(), opened)
+    const next = step(submitted(), opened)
     expect(bidStateOf(next)).toBe('opened')
     expect(next.context).toMatchObject({ outcome: 'opened', priceFen: '1100000000', openedAt: T(21, 1) })
   })
 
   it.each(['decryptFailedBidder', 'decryptFailedOther', 'invalid'] as const)('records %s', (outcome) => {
-    const next = after(submitted(), { type: 'OPEN_RESULT', at: T(21, 1), outcome, priceFen: '1', reason: 'x' })
+    const next = step(submitted(), {
+      type: 'OPEN_RESULT',
+      at: T(21, 1),
+      outcome,
+      priceFen: '1',
+      reason: 'x',
+    })
     expect(bidStateOf(next)).toBe(outcome)
     expect(next.context).toMatchObject({ outcome, priceFen: null, outcomeReason: 'x' })
     expect(next.status).toBe('done')
@@ -76,18 +81,18 @@ describe('bid: opening', () => {
 
 describe('bid: rejection (否决投标)', () => {
   it('rejects an opened bid on a ground', () => {
-    const rejected = after(after(submitted(), opened), { type: 'REJECT', at: T(22), ground: '未盖章' })
+    const rejected = step(step(submitted(), opened), { type: 'REJECT', at: T(22), ground: '未盖章' })
     expect(bidStateOf(rejected)).toBe('rejected')
     expect(rejected.context.rejectionGround).toBe('未盖章')
   })
 
   it('refuses a blank ground and a bid that was not opened', () => {
-    expect(accepts(after(submitted(), opened), { type: 'REJECT', at: T(22), ground: ' ' })).toBe(false)
+    expect(accepts(step(submitted(), opened), { type: 'REJECT', at: T(22), ground: ' ' })).toBe(false)
     expect(accepts(submitted(), { type: 'REJECT', at: T(22), ground: '未盖章' })).toBe(false)
   })
 
   it('accepts nothing once final', () => {
-    const withdrawn = after(submitted(), { type: 'WITHDRAW', at: T(12), deadline: DEADLINE })
+    const withdrawn = step(submitted(), { type: 'WITHDRAW', at: T(12), deadline: DEADLINE })
     expect(accepts(withdrawn, opened)).toBe(false)
   })
 })

@@ -1,10 +1,11 @@
 // Model-based test of the bid machine: sample events reach every bid state.
-import { getShortestPaths } from 'xstate/graph'
+
 import { describe, expect, it } from 'vitest'
+import { getShortestPaths } from 'xstate/graph'
 import type { BidEvent } from '../../state-machines/bid.events.ts'
 import { BID_STATES, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
-import { DEADLINE, T } from './tender.fixtures.ts'
 import { bidInput } from './bid.fixtures.ts'
+import { DEADLINE, T } from './tender.fixtures.ts'
 
 const SAMPLE_EVENTS: BidEvent[] = [
   { type: 'REPLACE', at: T(12), deadline: DEADLINE, byBidId: 'b1-v2' },

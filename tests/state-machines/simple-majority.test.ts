@@ -20,7 +20,10 @@ function meeting(votes: readonly string[], round = 1, maxRevotes = 2): AwardRoun
 
 describe('simpleMajority', () => {
   it('tallies only the current round', () => {
-    const m = { ...meeting(['a', 'a', 'b', 'b', 'c']), ballots: [...meeting(['c'], 0).ballots, ...meeting(['a']).ballots] }
+    const m = {
+      ...meeting(['a', 'a', 'b', 'b', 'c']),
+      ballots: [...meeting(['c'], 0).ballots, ...meeting(['a']).ballots],
+    }
     expect(Object.fromEntries(tally(m))).toEqual({ a: 1, b: 0, c: 0 })
   })
 

@@ -8,7 +8,7 @@ import {
   tenderMachine,
   tenderStateOf,
 } from '../../state-machines/tender.machine.ts'
-import { after, ev, T } from './tender.fixtures.ts'
+import { ev, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 const sorted = (types: readonly string[]) => [...types].sort()
@@ -39,7 +39,7 @@ describe('acceptedEventTypes', () => {
   })
 
   it('is empty in a final state', () => {
-    expect(acceptedEventTypes(after(given.draft(), ev.cancel(T(0))))).toEqual([])
+    expect(acceptedEventTypes(step(given.draft(), ev.cancel(T(0))))).toEqual([])
   })
 
   it('only ever names known event types', () => {
@@ -55,8 +55,8 @@ describe('tenderStateOf and isHeld', () => {
     const bidding = given.bidding()
     expect(tenderStateOf(bidding)).toBe('bidding')
     expect(isHeld(bidding.context)).toBe(false)
-    expect(isHeld(after(bidding, ev.suspend(T(1))).context)).toBe(true)
-    expect(isHeld(after(bidding, ev.objection('o1', 'documents', T(1))).context)).toBe(true)
+    expect(isHeld(step(bidding, ev.suspend(T(1))).context)).toBe(true)
+    expect(isHeld(step(bidding, ev.objection('o1', 'documents', T(1))).context)).toBe(true)
   })
 
   it('covers exactly the machine states', () => {

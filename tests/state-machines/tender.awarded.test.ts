@@ -1,13 +1,17 @@
 // Given an awarded tender, when the notice is issued, the contract is signed or the winner declines.
 import { describe, expect, it } from 'vitest'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, ev, fold, MEMBERS, T, unanimous } from './tender.fixtures.ts'
+import { accepts, ev, fold, MEMBERS, step, T, unanimous } from './tender.fixtures.ts'
 import { given, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 describe('awarded: ISSUE_AWARD_NOTICE (中标通知书)', () => {
   it('is issued once; the contract falls due 30 days later (法 Art 46)', () => {
-    const issued = after(given.awarded(), ev.notice(T(31, 1)))
-    expect(issued.context).toMatchObject({ noticeId: 'notice-1', noticeIssuedAt: T(31, 1), contractDueAt: T(61, 1) })
+    const issued = step(given.awarded(), ev.notice(T(31, 1)))
+    expect(issued.context).toMatchObject({
+      noticeId: 'notice-1',
+      noticeIssuedAt: T(31, 1),
+      contractDueAt: T(61, 1),
+    })
     expect(accepts(issued, ev.notice(T(32)))).toBe(false)
     expect(accepts(given.awarded(), { type: 'ISSUE_AWARD_NOTICE', at: T(31), noticeId: '' })).toBe(false)
   })
@@ -19,11 +23,13 @@ describe('awarded: CONTRACT_SIGNED', () => {
   })
 
   it('completes the tender, in time or late', () => {
-    const inTime = after(given.noticeIssued(), ev.contract(T(61, 1)))
+    const inTime = step(given.noticeIssued(), ev.contract(T(61, 1)))
     expect(tenderStateOf(inTime)).toBe('completed')
     expect(inTime.context).toMatchObject({ contractRef: 'HT-001', contractSignedLate: false })
-    expect(after(given.noticeIssued(), ev.contract(T(61, 2))).context.contractSignedLate).toBe(true)
-    expect(accepts(given.noticeIssued(), { type: 'CONTRACT_SIGNED', at: T(40), contractRef: ' ' })).toBe(false)
+    expect(step(given.noticeIssued(), ev.contract(T(61, 2))).context.contractSignedLate).toBe(true)
+    expect(accepts(given.noticeIssued(), { type: 'CONTRACT_SIGNED', at: T(40), contractRef: ' ' })).toBe(
+      false,
+    )
   })
 })
 
@@ -33,7 +39,7 @@ describe('awarded: WINNER_DECLINED', () => {
   })
 
   it('returns to awarding among the remaining candidates, keeping committee and dossiers', () => {
-    const next = after(given.noticeIssued(), ev.decline())
+    const next = step(given.noticeIssued(), ev.decline())
     expect(tenderStateOf(next)).toBe('awarding')
     expect(next.context).toMatchObject({
       declinedBidIds: ['b1'],
@@ -53,12 +59,18 @@ describe('awarded: WINNER_DECLINED', () => {
   })
 
   it('fails (流标) when no candidate remains', () => {
-    let snapshot = after(given.awarded(), ev.decline())
+    let snapshot = step(given.awarded(), ev.decline())
     for (const winner of ['b2', 'b3']) {
-      snapshot = fold([...unanimous(winner), ev.decide(winner), ev.endPublicity(RESULT_PUBLICITY_END)], snapshot)
-      snapshot = after(snapshot, ev.decline())
+      snapshot = fold(
+        [...unanimous(winner), ev.decide(winner), ev.endPublicity(RESULT_PUBLICITY_END)],
+        snapshot,
+      )
+      snapshot = step(snapshot, ev.decline())
     }
     expect(tenderStateOf(snapshot)).toBe('failed')
-    expect(snapshot.context).toMatchObject({ failureReason: 'noRemainingCandidates', declinedBidIds: ['b1', 'b2', 'b3'] })
+    expect(snapshot.context).toMatchObject({
+      failureReason: 'noRemainingCandidates',
+      declinedBidIds: ['b1', 'b2', 'b3'],
+    })
   })
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AwardMethod } from '../../state-machines/rule-pack.ts'
 import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, BIDS, EXPERTS, ev, fold, MEMBERS, packWith, T, unanimous } from './tender.fixtures.ts'
+import { accepts, BIDS, EXPERTS, ev, fold, MEMBERS, packWith, step, T, unanimous } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END, given } from './tender.given.ts'
 
 /** 2 votes for b1, 2 for b2, 1 for b3: a tie at the top. */
@@ -16,7 +16,7 @@ const tiedRound = () => [
 
 describe('awarding: FORM_AWARD_COMMITTEE', () => {
   it('accepts 5 distinct members with a chair among them, once', () => {
-    const formed = after(given.awarding(), ev.formAward())
+    const formed = step(given.awarding(), ev.formAward())
     expect(formed.context).toMatchObject({ awardCommittee: [...MEMBERS], awardChairId: 'm1' })
     expect(accepts(formed, ev.formAward())).toBe(false)
   })
@@ -33,9 +33,9 @@ describe('awarding: FORM_AWARD_COMMITTEE', () => {
 describe('awarding: FREEZE_DOSSIERS', () => {
   it('needs a committee, then freezes once', () => {
     expect(accepts(given.awarding(), ev.freeze())).toBe(false)
-    const formed = after(given.awarding(), ev.formAward())
+    const formed = step(given.awarding(), ev.formAward())
     expect(accepts(formed, { type: 'FREEZE_DOSSIERS', at: T(27), dossierHash: '' })).toBe(false)
-    const frozen = after(formed, ev.freeze())
+    const frozen = step(formed, ev.freeze())
     expect(frozen.context.dossierHash).toBe('dossiers')
     expect(accepts(frozen, ev.freeze())).toBe(false)
   })
@@ -43,12 +43,12 @@ describe('awarding: FREEZE_DOSSIERS', () => {
 
 describe('awarding: CAST_BALLOT', () => {
   it('needs frozen dossiers', () => {
-    expect(accepts(after(given.awarding(), ev.formAward()), ev.ballot('m1', 'b1'))).toBe(false)
+    expect(accepts(step(given.awarding(), ev.formAward()), ev.ballot('m1', 'b1'))).toBe(false)
   })
 
   it('takes one ballot per member per round for an active candidate, with a reason', () => {
     const open = given.ballotOpen()
-    const cast = after(open, ev.ballot('m1', 'b2'))
+    const cast = step(open, ev.ballot('m1', 'b2'))
     expect(cast.context.ballots).toEqual([{ round: 1, memberId: 'm1', candidateBidId: 'b2' }])
     expect(accepts(cast, ev.ballot('m1', 'b1'))).toBe(false)
     expect(accepts(open, ev.ballot('x9', 'b1'))).toBe(false)
@@ -60,8 +60,11 @@ describe('awarding: CAST_BALLOT', () => {
 describe('awarding: DECIDE by simple majority (票决法)', () => {
   it('decides the unique top once everyone voted, and starts result publicity', () => {
     const open = given.ballotOpen()
-    const voted = fold([...unanimous('b3', ['m1', 'm2', 'm3']), ev.ballot('m4', 'b1'), ev.ballot('m5', 'b2')], open)
-    const next = after(voted, ev.decide('b3'))
+    const voted = fold(
+      [...unanimous('b3', ['m1', 'm2', 'm3']), ev.ballot('m4', 'b1'), ev.ballot('m5', 'b2')],
+      open,
+    )
+    const next = step(voted, ev.decide('b3'))
     expect(tenderStateOf(next)).toBe('resultPublicity')
     expect(next.context).toMatchObject({ winnerBidId: 'b3', decidedAt: T(27, 4), publicityEndsAt: T(30, 4) })
   })
@@ -78,10 +81,13 @@ describe('awarding: DECIDE by simple majority (票决法)', () => {
   it('re-votes a tie among the tied candidates, then decides', () => {
     const tied = fold(tiedRound(), given.ballotOpen())
     expect(accepts(tied, ev.decide('b1'))).toBe(false)
-    const revote = after(tied, ev.revote())
+    const revote = step(tied, ev.revote())
     expect(revote.context).toMatchObject({ round: 2, activeCandidates: ['b1', 'b2'] })
     expect(accepts(revote, ev.ballot('m5', 'b3'))).toBe(false)
-    const decided = fold([...unanimous('b2', ['m1', 'm2', 'm3']), ev.ballot('m4', 'b1'), ev.ballot('m5', 'b1')], revote)
+    const decided = fold(
+      [...unanimous('b2', ['m1', 'm2', 'm3']), ev.ballot('m4', 'b1'), ev.ballot('m5', 'b1')],
+      revote,
+    )
     expect(accepts(decided, ev.decide('b2'))).toBe(true)
   })
 
@@ -95,7 +101,12 @@ describe('awarding: DECIDE by simple majority (票决法)', () => {
     const evenCommittee = { minSize: { value: 4, source: 'test', confidence: 'U' as const }, odd: false }
     const pack = packWith({ awardCommittee: evenCommittee, maxRevotes: 1 })
     const four = ['m1', 'm2', 'm3', 'm4']
-    const tie = () => [ev.ballot('m1', 'b1'), ev.ballot('m2', 'b1'), ev.ballot('m3', 'b2'), ev.ballot('m4', 'b2')]
+    const tie = () => [
+      ev.ballot('m1', 'b1'),
+      ev.ballot('m2', 'b1'),
+      ev.ballot('m3', 'b2'),
+      ev.ballot('m4', 'b2'),
+    ]
     const open = fold([
       ev.publish({ rulePack: pack }),
       ev.close(),
@@ -118,27 +129,30 @@ describe('awarding: DECIDE by simple majority (票决法)', () => {
 describe('awarding: methods not implemented yet', () => {
   const biddingWith = (awardMethod: AwardMethod): TenderSnapshot => fold([ev.publish({ awardMethod })])
 
-  it.each<AwardMethod>(['pairwise', 'roundElimination', 'cumulative', 'collectiveDeliberation', 'priceCompetition'])(
-    '%s never decides',
-    (awardMethod) => {
-      const bidding = biddingWith(awardMethod)
-      const open = fold(
-        [
-          ev.close(),
-          ev.open(),
-          ev.draw(),
-          ...EXPERTS.map(ev.declare),
-          ...EXPERTS.map((e) => ev.scores(e, BIDS)),
-          ev.report(),
-          ev.endPublicity(CANDIDATE_PUBLICITY_END),
-          ev.formAward(),
-          ev.freeze(),
-          ...unanimous('b1'),
-        ],
-        bidding,
-      )
-      expect(accepts(open, ev.decide('b1'))).toBe(false)
-      expect(accepts(open, ev.revote())).toBe(false)
-    },
-  )
+  it.each<AwardMethod>([
+    'pairwise',
+    'roundElimination',
+    'cumulative',
+    'collectiveDeliberation',
+    'priceCompetition',
+  ])('%s never decides', (awardMethod) => {
+    const bidding = biddingWith(awardMethod)
+    const open = fold(
+      [
+        ev.close(),
+        ev.open(),
+        ev.draw(),
+        ...EXPERTS.map(ev.declare),
+        ...EXPERTS.map((e) => ev.scores(e, BIDS)),
+        ev.report(),
+        ev.endPublicity(CANDIDATE_PUBLICITY_END),
+        ev.formAward(),
+        ev.freeze(),
+        ...unanimous('b1'),
+      ],
+      bidding,
+    )
+    expect(accepts(open, ev.decide('b1'))).toBe(false)
+    expect(accepts(open, ev.revote())).toBe(false)
+  })
 })

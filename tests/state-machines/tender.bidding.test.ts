@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, DEADLINE, ev, T } from './tender.fixtures.ts'
+import { accepts, DEADLINE, ev, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 const amend = (at: string, newDeadline: string | null, amendmentId = 'a1'): TenderEvent => ({
@@ -15,9 +15,9 @@ const amend = (at: string, newDeadline: string | null, amendmentId = 'a1'): Tend
 
 describe('bidding: questions', () => {
   it('records a question before the deadline and its answer', () => {
-    const asked = after(given.bidding(), { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })
+    const asked = step(given.bidding(), { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })
     expect(asked.context.questions).toEqual([{ questionId: 'q1', answered: false }])
-    const answered = after(asked, { type: 'QUESTION_ANSWERED', at: T(4), questionId: 'q1' })
+    const answered = step(asked, { type: 'QUESTION_ANSWERED', at: T(4), questionId: 'q1' })
     expect(answered.context.questions).toEqual([{ questionId: 'q1', answered: true }])
     expect(accepts(answered, { type: 'QUESTION_ANSWERED', at: T(5), questionId: 'q1' })).toBe(false)
   })
@@ -25,7 +25,7 @@ describe('bidding: questions', () => {
   it('refuses questions at the deadline, repeated ids and answers to unknown questions', () => {
     const bidding = given.bidding()
     expect(accepts(bidding, { type: 'QUESTION_ASKED', at: DEADLINE, questionId: 'q1' })).toBe(false)
-    const asked = after(bidding, { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })
+    const asked = step(bidding, { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })
     expect(accepts(asked, { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })).toBe(false)
     expect(accepts(bidding, { type: 'QUESTION_ANSWERED', at: T(4), questionId: 'q9' })).toBe(false)
   })
@@ -33,8 +33,8 @@ describe('bidding: questions', () => {
 
 describe('bidding: AMEND (法 Art 23, 15 days)', () => {
   it('accepts an amendment ≥15 days before the deadline without moving it, or moving it later', () => {
-    expect(after(given.bidding(), amend(T(6), null)).context.deadline).toBe(DEADLINE)
-    expect(after(given.bidding(), amend(T(6), T(22))).context.deadline).toBe(T(22))
+    expect(step(given.bidding(), amend(T(6), null)).context.deadline).toBe(DEADLINE)
+    expect(step(given.bidding(), amend(T(6), T(22))).context.deadline).toBe(T(22))
     expect(accepts(given.bidding(), amend(T(6), T(20)))).toBe(false)
   })
 
@@ -42,12 +42,12 @@ describe('bidding: AMEND (法 Art 23, 15 days)', () => {
     const bidding = given.bidding()
     expect(accepts(bidding, amend(T(10), null))).toBe(false)
     expect(accepts(bidding, amend(T(10), T(24)))).toBe(false)
-    expect(after(bidding, amend(T(10), T(25))).context.deadline).toBe(T(25))
+    expect(step(bidding, amend(T(10), T(25))).context.deadline).toBe(T(25))
   })
 
   it('refuses an amendment at or after the deadline, a repeated id and a blank summary', () => {
     expect(accepts(given.bidding(), amend(DEADLINE, T(40)))).toBe(false)
-    const once = after(given.bidding(), amend(T(1), null))
+    const once = step(given.bidding(), amend(T(1), null))
     expect(accepts(once, amend(T(2), null))).toBe(false)
     expect(accepts(given.bidding(), { ...amend(T(1), null), summary: '' } as TenderEvent)).toBe(false)
   })
@@ -62,7 +62,7 @@ describe('bidding: EXTEND_DEADLINE', () => {
   })
 
   it('moves the deadline later before it passes', () => {
-    expect(after(given.bidding(), extend(T(20), T(25))).context.deadline).toBe(T(25))
+    expect(step(given.bidding(), extend(T(20), T(25))).context.deadline).toBe(T(25))
   })
 
   it('refuses an earlier deadline, an extension after the deadline and a blank reason', () => {
@@ -75,11 +75,11 @@ describe('bidding: EXTEND_DEADLINE', () => {
 
 describe('bidding: objections to the documents (条例 Art 22, 10 days)', () => {
   it('accepts one up to 10 days before the deadline and holds the tender until answered', () => {
-    const raised = after(given.bidding(), ev.objection('o1', 'documents', T(11)))
+    const raised = step(given.bidding(), ev.objection('o1', 'documents', T(11)))
     expect(raised.context.pendingObjections).toEqual([{ objectionId: 'o1', stage: 'documents' }])
     expect(accepts(raised, ev.close())).toBe(false)
     for (const upheld of [true, false]) {
-      const answered = after(raised, ev.answer('o1', upheld, T(12)))
+      const answered = step(raised, ev.answer('o1', upheld, T(12)))
       expect(tenderStateOf(answered)).toBe('bidding')
       expect(answered.context.pendingObjections).toEqual([])
       expect(accepts(answered, ev.close())).toBe(true)
@@ -90,13 +90,13 @@ describe('bidding: objections to the documents (条例 Art 22, 10 days)', () => 
     const bidding = given.bidding()
     expect(accepts(bidding, ev.objection('o1', 'documents', T(11, 1)))).toBe(false)
     expect(accepts(bidding, ev.objection('o1', 'opening', T(2)))).toBe(false)
-    const raised = after(bidding, ev.objection('o1', 'documents', T(2)))
+    const raised = step(bidding, ev.objection('o1', 'documents', T(2)))
     expect(accepts(raised, ev.objection('o1', 'documents', T(3)))).toBe(false)
     expect(accepts(raised, ev.answer('o2', false, T(3)))).toBe(false)
   })
 
   it('still takes questions and amendments while held', () => {
-    const raised = after(given.bidding(), ev.objection('o1', 'documents', T(2)))
+    const raised = step(given.bidding(), ev.objection('o1', 'documents', T(2)))
     expect(accepts(raised, { type: 'QUESTION_ASKED', at: T(3), questionId: 'q1' })).toBe(true)
     expect(accepts(raised, amend(T(3), null))).toBe(true)
   })
@@ -112,13 +112,13 @@ describe('bidding: CLOSE_BIDDING (法 Art 28)', () => {
   })
 
   it('opens with at least the minimum bids', () => {
-    const next = after(given.bidding(), ev.close(3))
+    const next = step(given.bidding(), ev.close(3))
     expect(tenderStateOf(next)).toBe('opening')
     expect(next.context).toMatchObject({ bidCount: 3, bidSetHash: 'h', failureReason: null })
   })
 
   it('fails (流标) with fewer than the minimum bids', () => {
-    const next = after(given.bidding(), ev.close(2, T(22)))
+    const next = step(given.bidding(), ev.close(2, T(22)))
     expect(tenderStateOf(next)).toBe('failed')
     expect(next.status).toBe('done')
     expect(next.context).toMatchObject({ bidCount: 2, failureReason: 'insufficientBids' })

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { cnNationalGp } from '../../src/rules/packs/cn-national-gp.ts'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, DEADLINE, ev, packWith, T } from './tender.fixtures.ts'
+import { accepts, DEADLINE, ev, packWith, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 describe('draft: EDIT', () => {
   it('merges known particulars', () => {
-    const next = after(given.draft(), ev.edit({ title: '新标题', ceilingPriceFen: null }))
+    const next = step(given.draft(), ev.edit({ title: '新标题', ceilingPriceFen: null }))
     expect(next.context.particulars.title).toBe('新标题')
     expect(next.context.particulars.ceilingPriceFen).toBeNull()
     expect(next.context.particulars.reference).toBe('FS-2025-001')
@@ -25,7 +25,7 @@ describe('draft: EDIT', () => {
 
 describe('draft: PUBLISH', () => {
   it('accepts a valid publication and freezes pack, deadline, methods and factors', () => {
-    const next = after(given.draft(), ev.publish())
+    const next = step(given.draft(), ev.publish())
     expect(tenderStateOf(next)).toBe('bidding')
     expect(next.context).toMatchObject({
       publishedAt: T(0),
@@ -73,7 +73,7 @@ describe('draft: PUBLISH', () => {
   })
 
   it('refuses a tender without a title', () => {
-    const untitled = after(given.draft(), ev.edit({ title: '' }))
+    const untitled = step(given.draft(), ev.edit({ title: '' }))
     expect(accepts(untitled, ev.publish())).toBe(false)
   })
 })
@@ -81,12 +81,22 @@ describe('draft: PUBLISH', () => {
 describe('draft: other events', () => {
   it('cancels with a reason, refuses a blank reason', () => {
     expect(accepts(given.draft(), ev.cancel(T(0), ' '))).toBe(false)
-    const next = after(given.draft(), ev.cancel(T(0)))
+    const next = step(given.draft(), ev.cancel(T(0)))
     expect(tenderStateOf(next)).toBe('cancelled')
     expect(next.context.cancelReason).toBe('项目取消')
   })
 
   it('cannot be suspended (nothing is in progress yet)', () => {
     expect(accepts(given.draft(), ev.suspend(T(0)))).toBe(false)
+  })
+})
+
+describe('draft: EDIT with undefined values', () => {
+  it('treats undefined as "not changed"', () => {
+    const draft = given.draft()
+    expect(accepts(draft, ev.edit({ title: undefined }))).toBe(false)
+    const next = step(draft, ev.edit({ title: undefined, reference: 'FS-2025-002' }))
+    expect(next.context.particulars.title).toBe('佛山某道路工程施工')
+    expect(JSON.parse(JSON.stringify(next.context.particulars))).toEqual(next.context.particulars)
   })
 })

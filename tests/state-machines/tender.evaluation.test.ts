@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { guangdongFoshanPingding } from '../../src/rules/packs/guangdong-foshan-pingding.ts'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, BIDS, EXPERTS, ev, fold, packWith, T } from './tender.fixtures.ts'
+import { accepts, BIDS, EXPERTS, ev, fold, packWith, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 describe('evaluation: DRAW_EXPERTS (法 Art 37: ≥5, odd)', () => {
   it('accepts a committee of 5 distinct experts, once', () => {
-    const drawn = after(given.evaluation(), ev.draw())
+    const drawn = step(given.evaluation(), ev.draw())
     expect(drawn.context.expertCommittee).toEqual([...EXPERTS])
     expect(accepts(drawn, ev.draw())).toBe(false)
   })
@@ -29,8 +29,8 @@ describe('evaluation: DRAW_EXPERTS (法 Art 37: ≥5, odd)', () => {
 
 describe('evaluation: DECLARE_NO_CONFLICT', () => {
   it('accepts each member once and nobody else', () => {
-    const drawn = after(given.evaluation(), ev.draw())
-    const declared = after(drawn, ev.declare('e1'))
+    const drawn = step(given.evaluation(), ev.draw())
+    const declared = step(drawn, ev.declare('e1'))
     expect(declared.context.declaredExperts).toEqual(['e1'])
     expect(accepts(declared, ev.declare('e1'))).toBe(false)
     expect(accepts(drawn, ev.declare('x9'))).toBe(false)
@@ -39,34 +39,34 @@ describe('evaluation: DECLARE_NO_CONFLICT', () => {
 
 describe('evaluation: REJECT_BID (否决投标)', () => {
   it('records a rejection with its ground by a declared member', () => {
-    const next = after(given.committeeReady(), ev.reject('e2', 'b4'))
+    const next = step(given.committeeReady(), ev.reject('e2', 'b4'))
     expect(next.context.rejectedBids).toEqual([
       { bidId: 'b4', ground: '报价高于最高投标限价', expertId: 'e2' },
     ])
   })
 
   it('refuses undeclared experts, unknown or unopened bids, repeats and blank grounds', () => {
-    const drawn = after(given.evaluation(), ev.draw())
+    const drawn = step(given.evaluation(), ev.draw())
     expect(accepts(drawn, ev.reject('e1', 'b1'))).toBe(false)
     const ready = given.committeeReady()
     expect(accepts(ready, ev.reject('e1', 'b9'))).toBe(false)
     expect(accepts(ready, ev.reject('e1', 'b1', ' '))).toBe(false)
-    expect(accepts(after(ready, ev.reject('e1', 'b1')), ev.reject('e2', 'b1'))).toBe(false)
+    expect(accepts(step(ready, ev.reject('e1', 'b1')), ev.reject('e2', 'b1'))).toBe(false)
     const oneFailed = fold([ev.publish(), ev.close(), ev.open(['opened', 'opened', 'opened', 'invalid'])])
     const ready2 = fold([ev.draw(), ...EXPERTS.map(ev.declare)], oneFailed)
     expect(accepts(ready2, ev.reject('e1', 'b4'))).toBe(false)
   })
 
   it('closes once scoring has started', () => {
-    const scoring = after(given.committeeReady(), ev.scores('e1', BIDS))
+    const scoring = step(given.committeeReady(), ev.scores('e1', BIDS))
     expect(accepts(scoring, ev.reject('e2', 'b1'))).toBe(false)
   })
 })
 
 describe('evaluation: SUBMIT_SCORES', () => {
   it('accepts scores covering exactly the valid bids, once per declared member', () => {
-    const rejected = after(given.committeeReady(), ev.reject('e1', 'b4'))
-    const scored = after(rejected, ev.scores('e1', ['b3', 'b1', 'b2']))
+    const rejected = step(given.committeeReady(), ev.reject('e1', 'b4'))
+    const scored = step(rejected, ev.scores('e1', ['b3', 'b1', 'b2']))
     expect(scored.context.scoredExperts).toEqual(['e1'])
     expect(scored.context.scores).toHaveLength(3)
     expect(accepts(scored, ev.scores('e1', ['b1', 'b2', 'b3']))).toBe(false)
@@ -79,7 +79,7 @@ describe('evaluation: SUBMIT_SCORES', () => {
     expect(accepts(ready, ev.scores('e1', ['b1', 'b2', 'b3', 'b3']))).toBe(false)
     expect(accepts(ready, ev.scores('e1', BIDS, 101))).toBe(false)
     expect(accepts(ready, ev.scores('e1', BIDS, Number.NaN))).toBe(false)
-    expect(accepts(after(given.evaluation(), ev.draw()), ev.scores('e1', BIDS))).toBe(false)
+    expect(accepts(step(given.evaluation(), ev.draw()), ev.scores('e1', BIDS))).toBe(false)
     expect(accepts(ready, ev.scores('e1', BIDS, 0))).toBe(true)
   })
 })
@@ -91,14 +91,14 @@ describe('evaluation: SUBMIT_REPORT', () => {
   })
 
   it('starts the candidate publicity (条例 Art 54: 3 days)', () => {
-    const next = after(given.scored(), ev.report(['b2', 'b1']))
+    const next = step(given.scored(), ev.report(['b2', 'b1']))
     expect(tenderStateOf(next)).toBe('candidatePublicity')
     expect(next.context.candidates).toEqual(['b2', 'b1'])
     expect(next.context.publicityEndsAt).toBe(T(26))
   })
 
   it('refuses a report before every member has declared and scored', () => {
-    const partly = after(given.committeeReady(), ev.scores('e1', BIDS))
+    const partly = step(given.committeeReady(), ev.scores('e1', BIDS))
     expect(accepts(partly, ev.report())).toBe(false)
   })
 
@@ -122,7 +122,7 @@ describe('evaluation: SUBMIT_REPORT', () => {
       [...BIDS.map((b) => ev.reject('e1', b)), ...EXPERTS.map((e) => ev.scores(e, []))],
       given.committeeReady(),
     )
-    const next = after(allRejected, ev.report([]))
+    const next = step(allRejected, ev.report([]))
     expect(tenderStateOf(next)).toBe('failed')
     expect(next.context.failureReason).toBe('allBidsRejected')
   })

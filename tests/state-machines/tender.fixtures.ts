@@ -183,7 +183,7 @@ export function fold(events: readonly TenderEvent[], from: TenderSnapshot = star
 }
 
 /** The snapshot after an accepted event (throws when refused). */
-export function after(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
+export function step(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
   return fold([event], snapshot)
 }
 

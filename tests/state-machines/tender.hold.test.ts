@@ -7,7 +7,7 @@ import {
   type TenderState,
   tenderStateOf,
 } from '../../state-machines/tender.machine.ts'
-import { accepts, after, ev, T } from './tender.fixtures.ts'
+import { accepts, ev, step, T } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END, given, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 /** For each phase after draft: how to get there, and one progress event it would accept. */
@@ -27,23 +27,23 @@ describe.each(PHASES)('%s', (phase, reach, progress) => {
     expect(tenderStateOf(snapshot)).toBe(phase)
     expect(accepts(snapshot, ev.resume(T(50)))).toBe(false)
     expect(accepts(snapshot, ev.suspend(T(50), ''))).toBe(false)
-    const suspended = after(snapshot, ev.suspend(T(50)))
+    const suspended = step(snapshot, ev.suspend(T(50)))
     expect(suspended.context).toMatchObject({ suspended: true, suspendReason: '监督部门责令暂停' })
     expect(accepts(suspended, ev.suspend(T(50)))).toBe(false)
     expect(accepts(suspended, ev.resume(T(51), ' '))).toBe(false)
-    expect(after(suspended, ev.resume(T(51))).context.suspended).toBe(false)
+    expect(step(suspended, ev.resume(T(51))).context.suspended).toBe(false)
   })
 
   it('refuses progress while suspended and accepts it after resuming', () => {
     const snapshot = reach()
     expect(accepts(snapshot, progress)).toBe(true)
-    const suspended = after(snapshot, ev.suspend(T(20)))
+    const suspended = step(snapshot, ev.suspend(T(20)))
     expect(accepts(suspended, progress)).toBe(false)
-    expect(accepts(after(suspended, ev.resume(T(20))), progress)).toBe(true)
+    expect(accepts(step(suspended, ev.resume(T(20))), progress)).toBe(true)
   })
 
   it('cancels with a reason, even while suspended', () => {
-    const cancelled = after(after(reach(), ev.suspend(T(20))), ev.cancel(T(21)))
+    const cancelled = step(step(reach(), ev.suspend(T(20))), ev.cancel(T(21)))
     expect(tenderStateOf(cancelled)).toBe('cancelled')
     expect(cancelled.status).toBe('done')
     expect(cancelled.context.cancelReason).toBe('项目取消')
@@ -53,7 +53,7 @@ describe.each(PHASES)('%s', (phase, reach, progress) => {
 
 describe('final states', () => {
   it('accept nothing', () => {
-    const cancelled = after(given.bidding(), ev.cancel(T(1)))
+    const cancelled = step(given.bidding(), ev.cancel(T(1)))
     expect(accepts(cancelled, ev.cancel(T(2), 'again'))).toBe(false)
     expect(accepts(cancelled, ev.resume(T(2)))).toBe(false)
     expect(accepts(cancelled, ev.close())).toBe(false)
@@ -78,8 +78,8 @@ describe('the hold whitelist', () => {
   })
 
   it('refuses the evaluation work while an objection is pending', () => {
-    const raised = after(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
-    const suspended = after(given.evaluation(), ev.suspend(T(21, 2)))
+    const raised = step(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
+    const suspended = step(given.evaluation(), ev.suspend(T(21, 2)))
     expect(accepts(suspended, ev.draw())).toBe(false)
     expect(accepts(raised, ev.endPublicity(T(30)))).toBe(false)
   })

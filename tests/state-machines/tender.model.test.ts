@@ -1,8 +1,9 @@
 // Model-based test: traverse the tender machine from the scenario input with sample events (xstate/graph)
 // and check that every state is reachable, every path replays, and no transition has side effects.
-import { transition, initialTransition } from 'xstate'
-import { getShortestPaths } from 'xstate/graph'
+
 import { describe, expect, it } from 'vitest'
+import { initialTransition, transition } from 'xstate'
+import { getShortestPaths } from 'xstate/graph'
 import { TENDER_STATES, tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { expectNoSideEffects, tenderInput } from './tender.fixtures.ts'
 import { modelKey, sampleEvents } from './tender.samples.ts'
@@ -36,7 +37,7 @@ describe('tender machine model', () => {
       let [snapshot, actions] = initialTransition(tenderMachine, tenderInput)
       expectNoSideEffects(actions)
       // Each path starts with xstate's own init step, which the machine's initialTransition stands for.
-      for (const { event } of path.steps.filter((step) => step.event.type !== 'xstate.init')) {
+      for (const { event } of path.steps.filter((step) => (step.event.type as string) !== 'xstate.init')) {
         ;[snapshot, actions] = transition(tenderMachine, snapshot, event)
         expectNoSideEffects(actions)
       }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, ev, T } from './tender.fixtures.ts'
+import { accepts, ev, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 function openWith(bids: Extract<TenderEvent, { type: 'OPEN' }>['bids']): TenderEvent {
@@ -11,18 +11,18 @@ function openWith(bids: Extract<TenderEvent, { type: 'OPEN' }>['bids']): TenderE
 
 describe('opening: OPEN', () => {
   it('moves to evaluation with the opening record', () => {
-    const next = after(given.opening(), ev.open())
+    const next = step(given.opening(), ev.open())
     expect(tenderStateOf(next)).toBe('evaluation')
     expect(next.context.openedBids.map((b) => b.bidId)).toEqual(['b1', 'b2', 'b3', 'b4'])
   })
 
   it('continues with enough decrypted bids despite one decryption failure', () => {
-    const next = after(given.opening(), ev.open(['opened', 'decryptFailedBidder', 'opened', 'opened']))
+    const next = step(given.opening(), ev.open(['opened', 'decryptFailedBidder', 'opened', 'opened']))
     expect(tenderStateOf(next)).toBe('evaluation')
   })
 
   it('fails (流标) with fewer valid bids than the minimum', () => {
-    const next = after(given.opening(), ev.open(['opened', 'decryptFailedOther', 'invalid', 'opened']))
+    const next = step(given.opening(), ev.open(['opened', 'decryptFailedOther', 'invalid', 'opened']))
     expect(tenderStateOf(next)).toBe('failed')
     expect(next.context.failureReason).toBe('insufficientValidBids')
   })
@@ -47,9 +47,9 @@ describe('opening: OPEN', () => {
 
 describe('opening: objections on site (条例 Art 44)', () => {
   it('holds the opening until the objection is answered', () => {
-    const raised = after(given.opening(), ev.objection('o1', 'opening', T(21, 0.5)))
+    const raised = step(given.opening(), ev.objection('o1', 'opening', T(21, 0.5)))
     expect(accepts(raised, ev.open())).toBe(false)
-    const answered = after(raised, ev.answer('o1', false, T(21, 0.75)))
+    const answered = step(raised, ev.answer('o1', false, T(21, 0.75)))
     expect(tenderStateOf(answered)).toBe('opening')
     expect(accepts(answered, ev.open())).toBe(true)
   })

@@ -46,7 +46,10 @@ describe('failure paths', () => {
   })
 
   it('insufficient valid bids after opening', () => {
-    const failed = fold([...HISTORY.toOpening, ev.open(['opened', 'opened', 'decryptFailedBidder', 'invalid'])])
+    const failed = fold([
+      ...HISTORY.toOpening,
+      ev.open(['opened', 'opened', 'decryptFailedBidder', 'invalid']),
+    ])
     expect(failed.context.failureReason).toBe('insufficientValidBids')
   })
 
@@ -63,7 +66,11 @@ describe('failure paths', () => {
   })
 
   it('every winner declined', () => {
-    const again = (winner: string) => [...unanimous(winner), ev.decide(winner), ev.endPublicity(RESULT_PUBLICITY_END)]
+    const again = (winner: string) => [
+      ...unanimous(winner),
+      ev.decide(winner),
+      ev.endPublicity(RESULT_PUBLICITY_END),
+    ]
     const failed = fold([
       ...HISTORY.toNoticeIssued,
       ev.decline(),

@@ -1,14 +1,14 @@
 // Given a tender in candidate or result publicity, when objections arrive and the period ends.
 import { describe, expect, it } from 'vitest'
 import { isHeld, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, after, BIDS, EXPERTS, ev, fold, MEMBERS, T, unanimous } from './tender.fixtures.ts'
+import { accepts, BIDS, EXPERTS, ev, fold, MEMBERS, step, T, unanimous } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END, given, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 describe('candidatePublicity', () => {
   it('ends at the end of the period, not before, and starts the award vote', () => {
     const publicity = given.candidatePublicity()
     expect(accepts(publicity, ev.endPublicity(T(25, 23)))).toBe(false)
-    const next = after(publicity, ev.endPublicity(CANDIDATE_PUBLICITY_END))
+    const next = step(publicity, ev.endPublicity(CANDIDATE_PUBLICITY_END))
     expect(tenderStateOf(next)).toBe('awarding')
     expect(next.context).toMatchObject({ activeCandidates: ['b1', 'b2', 'b3'], round: 1, ballots: [] })
   })
@@ -21,17 +21,17 @@ describe('candidatePublicity', () => {
   })
 
   it('holds the end of publicity until the objection is answered; not upheld, it stays', () => {
-    const raised = after(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
+    const raised = step(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
     expect(isHeld(raised.context)).toBe(true)
     expect(accepts(raised, ev.endPublicity(T(27)))).toBe(false)
-    const answered = after(raised, ev.answer('o1', false, T(25)))
+    const answered = step(raised, ev.answer('o1', false, T(25)))
     expect(tenderStateOf(answered)).toBe('candidatePublicity')
     expect(accepts(answered, ev.endPublicity(T(27)))).toBe(true)
   })
 
   it('upheld, returns to evaluation: committee and declarations kept, the rest cleared', () => {
-    const raised = after(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
-    const next = after(raised, ev.answer('o1', true, T(25)))
+    const raised = step(given.candidatePublicity(), ev.objection('o1', 'candidates', T(24)))
+    const next = step(raised, ev.answer('o1', true, T(25)))
     expect(tenderStateOf(next)).toBe('evaluation')
     expect(next.context).toMatchObject({
       expertCommittee: [...EXPERTS],
@@ -52,10 +52,10 @@ describe('candidatePublicity', () => {
       [ev.objection('o1', 'candidates', T(24)), ev.objection('o2', 'candidates', T(24))],
       given.candidatePublicity(),
     )
-    const reopened = after(raised, ev.answer('o1', true, T(25)))
+    const reopened = step(raised, ev.answer('o1', true, T(25)))
     expect(reopened.context.pendingObjections).toEqual([{ objectionId: 'o2', stage: 'candidates' }])
     expect(accepts(reopened, ev.scores('e1', BIDS))).toBe(false)
-    const answered = after(reopened, ev.answer('o2', true, T(25, 1)))
+    const answered = step(reopened, ev.answer('o2', true, T(25, 1)))
     expect(tenderStateOf(answered)).toBe('evaluation')
     const rescored = fold(
       EXPERTS.map((e) => ev.scores(e, BIDS)),
@@ -70,7 +70,7 @@ describe('resultPublicity', () => {
     const publicity = given.resultPublicity()
     expect(publicity.context.publicityEndsAt).toBe(RESULT_PUBLICITY_END)
     expect(accepts(publicity, ev.endPublicity(T(30)))).toBe(false)
-    expect(tenderStateOf(after(publicity, ev.endPublicity(RESULT_PUBLICITY_END)))).toBe('awarded')
+    expect(tenderStateOf(step(publicity, ev.endPublicity(RESULT_PUBLICITY_END)))).toBe('awarded')
   })
 
   it('takes objections to the result during the period only', () => {
@@ -81,10 +81,10 @@ describe('resultPublicity', () => {
   })
 
   it('not upheld, stays; upheld, returns to awarding with the vote cleared and the committee kept', () => {
-    const raised = after(given.resultPublicity(), ev.objection('o1', 'result', T(29)))
+    const raised = step(given.resultPublicity(), ev.objection('o1', 'result', T(29)))
     expect(accepts(raised, ev.endPublicity(T(31)))).toBe(false)
-    expect(tenderStateOf(after(raised, ev.answer('o1', false, T(29, 1))))).toBe('resultPublicity')
-    const next = after(raised, ev.answer('o1', true, T(29, 1)))
+    expect(tenderStateOf(step(raised, ev.answer('o1', false, T(29, 1))))).toBe('resultPublicity')
+    const next = step(raised, ev.answer('o1', true, T(29, 1)))
     expect(tenderStateOf(next)).toBe('awarding')
     expect(next.context).toMatchObject({
       awardCommittee: [...MEMBERS],

@@ -11,7 +11,10 @@ function holdEvents(snapshot: TenderSnapshot): TenderEvent[] {
     ev.suspend(T(20)),
     ev.resume(T(20)),
     ev.cancel(T(45)),
-    ...pendingObjections.flatMap((o) => [ev.answer(o.objectionId, true, T(25)), ev.answer(o.objectionId, false, T(25))]),
+    ...pendingObjections.flatMap((o) => [
+      ev.answer(o.objectionId, true, T(25)),
+      ev.answer(o.objectionId, false, T(25)),
+    ]),
   ]
 }
 
@@ -46,7 +49,11 @@ function phaseEvents(snapshot: TenderSnapshot): TenderEvent[] {
     case 'bidding':
       return [ev.objection('o1', 'documents', T(2)), ev.close(4), ev.close(2)]
     case 'opening':
-      return [ev.objection('o2', 'opening', T(21)), ev.open(), ev.open(['opened', 'invalid', 'opened', 'invalid'])]
+      return [
+        ev.objection('o2', 'opening', T(21)),
+        ev.open(),
+        ev.open(['opened', 'invalid', 'opened', 'invalid']),
+      ]
     case 'evaluation':
       return evaluationEvents(snapshot)
     case 'candidatePublicity':
@@ -70,7 +77,8 @@ export function sampleEvents(snapshot: TenderSnapshot): TenderEvent[] {
 function tallyShape(snapshot: TenderSnapshot): number[] {
   const { ballots, round } = snapshot.context
   const counts = new Map<string, number>()
-  for (const b of ballots) if (b.round === round) counts.set(b.candidateBidId, (counts.get(b.candidateBidId) ?? 0) + 1)
+  for (const b of ballots)
+    if (b.round === round) counts.set(b.candidateBidId, (counts.get(b.candidateBidId) ?? 0) + 1)
   return [...counts.values()].sort()
 }
 

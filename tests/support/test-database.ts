@@ -20,7 +20,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const schema = `test_${randomBytes(6).toString('hex')}`
   await adminQuery(`create schema ${schema}`)
   const database = openPostgres({ url: postgresUrl, schema, maxConnections: 10 })
-  await migrateToLatest(database.db)
+  await migrateToLatest(database.db, schema)
   return {
     ...database,
     close: async () => {
