@@ -2,6 +2,7 @@
 // on one PostgreSQL migrate once; on PGlite the data-folder lock keeps a second process out.
 import { type Kysely, Migrator, sql } from 'kysely'
 import { migrations } from '../../migrations/index.ts'
+import type { Database } from './schema.ts'
 
 export interface MigrationOutcome {
   readonly applied: string[]
@@ -12,7 +13,7 @@ export interface MigrationOutcome {
  * schema, so a second schema being migrated on the same server (parallel test files) makes it skip
  * creating its own lock table and fail with "relation kysely_migration_lock does not exist".
  */
-export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationOutcome> {
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationOutcome> {
   const migrationTableSchema = schema ?? (await currentSchema(db))
   const migrator = new Migrator({
     db,
@@ -27,7 +28,7 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
 }
 
-async function currentSchema(db: Kysely<any>): Promise<string> {
+async function currentSchema(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
   return rows[0]?.schema ?? 'public'
 }

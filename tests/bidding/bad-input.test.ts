@@ -165,28 +165,35 @@ describe.each(ROUTES)('$method $name', (route) => {
     expect(problemOf(res)).toEqual({ status: 404, problemJson: true, code: 'not_found' })
   })
 
-  it.runIf(route.method !== 'get')('refuses an unknown field with 400 validation_failed', async () => {
-    const res = await call(route, ids.tender, goodUser(route), { ...route.body, sneaky: true })
-    expect(problemOf(res)).toEqual({ status: 400, problemJson: true, code: 'validation_failed' })
-  })
+  // Only the checks that apply to the route are registered (a GET has no body to add a field to).
+  if (route.method !== 'get') {
+    it('refuses an unknown field with 400 validation_failed', async () => {
+      const res = await call(route, ids.tender, goodUser(route), { ...route.body, sneaky: true })
+      expect(problemOf(res)).toEqual({ status: 400, problemJson: true, code: 'validation_failed' })
+    })
+  }
 
-  it.runIf(route.wrongType !== undefined)(
-    'refuses a field of the wrong type with 400 validation_failed',
-    async () => {
+  if (route.wrongType !== undefined) {
+    it('refuses a field of the wrong type with 400 validation_failed', async () => {
       const res = await call(route, ids.tender, goodUser(route), route.wrongType)
       expect(problemOf(res)).toEqual({ status: 400, problemJson: true, code: 'validation_failed' })
-    },
-  )
+    })
+  }
 
-  it.runIf(route.authenticated)('refuses a request without a token with 401 unauthenticated', async () => {
-    const res = await call(route, ids.tender, null, route.body)
-    expect(problemOf(res)).toEqual({ status: 401, problemJson: true, code: 'unauthenticated' })
-  })
+  if (route.authenticated) {
+    it('refuses a request without a token with 401 unauthenticated', async () => {
+      const res = await call(route, ids.tender, null, route.body)
+      expect(problemOf(res)).toEqual({ status: 401, problemJson: true, code: 'unauthenticated' })
+    })
+  }
 
-  it.runIf(route.wrongRole !== null)('refuses the wrong role with 403', async () => {
-    const res = await call(route, ids.tender, route.wrongRole!.username, route.body)
-    expect(problemOf(res)).toEqual({ status: 403, problemJson: true, code: route.wrongRole!.code })
-  })
+  const wrongRole = route.wrongRole
+  if (wrongRole !== null) {
+    it('refuses the wrong role with 403', async () => {
+      const res = await call(route, ids.tender, wrongRole.username, route.body)
+      expect(problemOf(res)).toEqual({ status: 403, problemJson: true, code: wrongRole.code })
+    })
+  }
 })
 
 describe('after all of the above', () => {
