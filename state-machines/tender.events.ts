@@ -39,6 +39,8 @@ export interface DrawProof {
   readonly seed: string
 }
 
+/** Texts (questions, answers, objections) live in their own tables; `contentHash` (SHA-256 of the text)
+ * binds each one to the chained event, so an auditor can check the table against the history. */
 export type TenderEvent =
   | ({ type: 'EDIT'; changes: Partial<TenderParticulars> } & Stamped)
   | ({
@@ -50,12 +52,12 @@ export type TenderEvent =
       /** 定标要素: the factors the award committee will weigh, declared in advance. */
       awardFactors: readonly string[]
     } & Stamped)
-  | ({ type: 'QUESTION_ASKED'; questionId: string } & Stamped)
-  | ({ type: 'QUESTION_ANSWERED'; questionId: string } & Stamped)
+  | ({ type: 'QUESTION_ASKED'; questionId: string; contentHash?: string } & Stamped)
+  | ({ type: 'QUESTION_ANSWERED'; questionId: string; contentHash?: string } & Stamped)
   | ({ type: 'AMEND'; amendmentId: string; summary: string; newDeadline: string | null } & Stamped)
   | ({ type: 'EXTEND_DEADLINE'; newDeadline: string; reason: string } & Stamped)
-  | ({ type: 'OBJECTION_RAISED'; objectionId: string; stage: ObjectionStage } & Stamped)
-  | ({ type: 'OBJECTION_ANSWERED'; objectionId: string; upheld: boolean } & Stamped)
+  | ({ type: 'OBJECTION_RAISED'; objectionId: string; stage: ObjectionStage; contentHash?: string } & Stamped)
+  | ({ type: 'OBJECTION_ANSWERED'; objectionId: string; upheld: boolean; contentHash?: string } & Stamped)
   | ({ type: 'SUSPEND'; reason: string } & Stamped)
   | ({ type: 'RESUME'; reason: string } & Stamped)
   | ({ type: 'CLOSE_BIDDING'; bidCount: number; bidSetHash: string } & Stamped)

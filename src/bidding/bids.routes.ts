@@ -1,12 +1,12 @@
 // Bid routes: submit or replace, withdraw, list (own before opening, all after).
 import type { FastifyInstance } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
+import { assertNoBody } from '../http/no-body.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import { type BidContent, BidContentSchema } from './bid-content.ts'
 import { BidListResponse, BidParams, SubmittedBidResponse } from './bidding.schemas.ts'
 import { readBids } from './bids.view.ts'
-import { assertNoBody } from './no-body.ts'
 import { submitBid } from './submit-bid.ts'
 import { withdrawBid } from './withdraw-bid.ts'
 

@@ -4,18 +4,11 @@ import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
-import { DomainError } from '../shared/errors.ts'
+import { Forbidden } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
 import { type BidListing, listBids } from './bid-repository.ts'
-
-/** Bids (even how many there are) stay sealed from everyone but their bidders until OPEN. */
-export class SealedUntilOpening extends DomainError {
-  override readonly name = 'SealedUntilOpening'
-  readonly status = 403
-  readonly code = 'sealed_until_opening'
-}
 
 export const isOpened = (context: Pick<TenderContext, 'openedBids'>) => context.openedBids.length > 0
 
@@ -46,7 +39,12 @@ export async function readBids(db: Kysely<Database>, actor: Actor, tenderId: str
   const { context } = restoreSnapshot(tender.snapshot)
   if (!isOpened(context)) {
     if (!hasRole(actor, 'bidder')) {
-      throw new SealedUntilOpening('bids are sealed until opening (开标); a bidder sees only its own')
+      // Bids (even how many there are) stay sealed from everyone but their bidders until OPEN.
+      throw new Forbidden(
+        'bids are sealed until opening (开标); a bidder sees only its own',
+        {},
+        'sealed_until_opening',
+      )
     }
     const own = await listBids(db, { tenderId, bidderOrgId: actor.orgId })
     return own.map((bid) => bidView(bid, context, true))

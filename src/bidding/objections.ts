@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { ObjectionStage } from '../../state-machines/tender.events.ts'
 import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { sha256Hex } from '../events/hash-chain.ts'
 import { Conflict, Forbidden } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
@@ -16,7 +17,7 @@ import {
   lockObjection,
   recordObjectionAnswer,
 } from './objection-repository.ts'
-import { withheldIdentity } from './withheld-identity.ts'
+import { recordWithheldActor, withheldIdentity } from './withheld-identity.ts'
 
 export interface ObjectionRequest {
   readonly stage: ObjectionStage
@@ -32,8 +33,20 @@ export function raiseObjection(deps: CommandDeps, actor: Actor, tenderId: string
       requireRole(actor, 'bidder')
       assertVisible(tender, actor)
     },
-    decide: () => ({ type: 'OBJECTION_RAISED', objectionId, stage: request.stage }),
+    decide: () => ({
+      type: 'OBJECTION_RAISED',
+      objectionId,
+      stage: request.stage,
+      contentHash: sha256Hex(request.summary),
+    }),
     project: async ({ trx, at }) => {
+      await recordWithheldActor(trx, actor, {
+        action: 'objection.raised',
+        entity: 'objection',
+        entityId: objectionId,
+        at,
+        content: { tenderId, ...request },
+      })
       await insertObjection(trx, {
         id: objectionId,
         tenderId,
@@ -67,7 +80,12 @@ export function answerObjection(
       if (objection.answer !== null) {
         throw new Conflict(`objection ${objectionId} is already answered`, {}, 'already_answered')
       }
-      return { type: 'OBJECTION_ANSWERED', objectionId, upheld: reply.upheld }
+      return {
+        type: 'OBJECTION_ANSWERED',
+        objectionId,
+        upheld: reply.upheld,
+        contentHash: sha256Hex(reply.answer),
+      }
     },
     project: async ({ trx, at }) => {
       await recordObjectionAnswer(trx, objectionId, { ...reply, at })

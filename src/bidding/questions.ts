@@ -3,13 +3,14 @@
 import type { Kysely } from 'kysely'
 import { type Actor, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { sha256Hex } from '../events/hash-chain.ts'
 import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { insertQuestion, listQuestions, lockQuestion, recordAnswer } from './question-repository.ts'
-import { withheldIdentity } from './withheld-identity.ts'
+import { recordWithheldActor, withheldIdentity } from './withheld-identity.ts'
 
 export function askQuestion(deps: CommandDeps, actor: Actor, tenderId: string, question: string) {
   const questionId = newId('qst')
@@ -20,9 +21,16 @@ export function askQuestion(deps: CommandDeps, actor: Actor, tenderId: string, q
       requireRole(actor, 'bidder')
       assertVisible(tender, actor)
     },
-    decide: () => ({ type: 'QUESTION_ASKED', questionId }),
+    decide: () => ({ type: 'QUESTION_ASKED', questionId, contentHash: sha256Hex(question) }),
     project: async ({ trx, at }) => {
       await insertQuestion(trx, { id: questionId, tenderId, askerOrgId: actor.orgId, question, askedAt: at })
+      await recordWithheldActor(trx, actor, {
+        action: 'question.asked',
+        entity: 'question',
+        entityId: questionId,
+        at,
+        content: { tenderId, question },
+      })
       return { questionId }
     },
   })
@@ -44,7 +52,7 @@ export function answerQuestion(
       if (question.answer !== null) {
         throw new Conflict(`question ${questionId} is already answered`, {}, 'already_answered')
       }
-      return { type: 'QUESTION_ANSWERED', questionId }
+      return { type: 'QUESTION_ANSWERED', questionId, contentHash: sha256Hex(answer) }
     },
     project: async ({ trx, at }) => {
       await recordAnswer(trx, questionId, answer, at)

@@ -8,6 +8,7 @@ import type { CommandOutcome } from '../tenders/tender-command.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { TenderViewSchema } from '../tenders/tenders.schemas.ts'
 import { ifMatchVersion, setVersionTag } from './etag.ts'
+import { assertNoBody } from './no-body.ts'
 import { problemResponses, TenderIdParams } from './schemas.ts'
 
 export const RecordedEventSchema = Type.Object({
@@ -56,6 +57,7 @@ export function commandRoute<P extends TObject = typeof TenderIdParams, B extend
     },
     async (request, reply) => {
       const actor = requireActor(request)
+      if (!spec.body) assertNoBody(request.body)
       const outcome = await spec.run({
         actor,
         params: request.params as Static<P>,
