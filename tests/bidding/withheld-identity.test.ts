@@ -1,11 +1,11 @@
 // A bidder's question is anonymous in the tender's history, yet who asked and from where is kept in
 // the append-only audit log (电子招标投标办法 Art 49), and the text is bound to the event by its hash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sha256Hex } from '../../src/events/hash-chain.ts'
 import { readStream } from '../../src/events/event-store.ts'
-import { demoOrg, DEMO_USERS } from '../../src/organisations/demo-directory.ts'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
+import { sha256Hex } from '../../src/events/hash-chain.ts'
+import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 beforeAll(async () => {
