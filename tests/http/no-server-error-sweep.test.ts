@@ -2,8 +2,8 @@
 // whatever we send, the answer is never a 5xx, and every error is application/problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '../../src/shared/ids.ts'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 let realTender: string
@@ -13,7 +13,14 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const BODIES: (string | undefined)[] = [undefined, '{}', '{"unexpected":true}', '[1,2]', '{"broken": ', 'null']
+const BODIES: (string | undefined)[] = [
+  undefined,
+  '{}',
+  '{"unexpected":true}',
+  '[1,2]',
+  '{"broken": ',
+  'null',
+]
 
 describe('no route answers with a server error', () => {
   it('for bad ids, bad bodies, no token and the wrong roles', async () => {

@@ -11,6 +11,8 @@ function holdEvents(snapshot: TenderSnapshot): TenderEvent[] {
     ev.suspend(T(20)),
     ev.resume(T(20)),
     ev.cancel(T(45)),
+    ev.cancel(T(45), ''),
+    ev.answer('o-unknown', false, T(25)),
     ...pendingObjections.flatMap((o) => [
       ev.answer(o.objectionId, true, T(25)),
       ev.answer(o.objectionId, false, T(25)),
@@ -41,13 +43,26 @@ function awardingEvents(snapshot: TenderSnapshot): TenderEvent[] {
   ]
 }
 
+/** Questions, amendments and extensions during bidding: one accepted and one refused sample of each. */
+function biddingRecordEvents(): TenderEvent[] {
+  return [
+    { type: 'QUESTION_ASKED', questionId: 'q1', at: T(1) },
+    { type: 'QUESTION_ASKED', questionId: 'q2', at: T(22) }, // after the deadline
+    { type: 'QUESTION_ANSWERED', questionId: 'q1', at: T(2) },
+    { type: 'AMEND', amendmentId: 'a1', summary: '补充图纸', newDeadline: null, at: T(1) },
+    { type: 'AMEND', amendmentId: 'a2', summary: '修改工程量', newDeadline: null, at: T(18) }, // too late
+    { type: 'EXTEND_DEADLINE', newDeadline: T(25), reason: '澄清', at: T(3) },
+    { type: 'EXTEND_DEADLINE', newDeadline: T(5), reason: '提前', at: T(3) }, // earlier: refused
+  ]
+}
+
 function phaseEvents(snapshot: TenderSnapshot): TenderEvent[] {
   const endsAt = snapshot.context.publicityEndsAt ?? T(99)
   switch (tenderStateOf(snapshot)) {
     case 'draft':
-      return [ev.edit({ title: '改名' }), ev.publish(), ev.publish({ deadline: T(10) })]
+      return [ev.edit({ title: '改名' }), ev.edit({}), ev.publish(), ev.publish({ deadline: T(10) })]
     case 'bidding':
-      return [ev.objection('o1', 'documents', T(2)), ev.close(4), ev.close(2)]
+      return [ev.objection('o1', 'documents', T(2)), ev.close(4), ev.close(2), ...biddingRecordEvents()]
     case 'opening':
       return [
         ev.objection('o2', 'opening', T(21)),
@@ -92,6 +107,9 @@ export function modelKey(snapshot: TenderSnapshot): string {
     snapshot.value,
     c.suspended,
     c.pendingObjections.length,
+    c.questions.map((q) => q.answered),
+    c.amendmentIds.length,
+    c.deadline,
     c.expertCommittee.length,
     c.declaredExperts.length,
     c.rejectedBids.length,
