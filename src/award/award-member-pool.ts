@@ -3,8 +3,6 @@
 import type { Transaction } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Database } from '../db/schema.ts'
-import { GENESIS_HASH } from '../events/hash-chain.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
 
 /**
  * Users with the award_member role in the purchaser's organisation, minus anyone who sat on this
@@ -24,16 +22,4 @@ export async function eligibleAwardMembers(
     .execute()
   const excluded = new Set(context.expertCommittee)
   return rows.map((row) => row.id).filter((id) => !excluded.has(id))
-}
-
-/** The hash of the tender stream's last event: the draw's public, unforeseeable input. */
-export async function streamHeadHash(trx: Transaction<Database>, tenderId: string): Promise<string> {
-  const head = await trx
-    .selectFrom('events')
-    .select('hash')
-    .where('stream_id', '=', tenderStreamId(tenderId))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return head?.hash ?? GENESIS_HASH
 }

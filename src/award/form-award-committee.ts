@@ -5,11 +5,13 @@ import { fitsCommitteeRule } from '../../state-machines/checks.ts'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
+import { streamHeadHash } from '../events/event-store.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { tenderStreamId } from '../tenders/tender-repository.ts'
 import { assertStateAccepts } from './award-access.ts'
-import { eligibleAwardMembers, streamHeadHash } from './award-member-pool.ts'
+import { eligibleAwardMembers } from './award-member-pool.ts'
 
 export interface FormCommitteeRequest {
   /** Committee size; defaults to the rule pack's minimum. */
@@ -63,7 +65,12 @@ export function formAwardCommittee(
         throw new RuleViolation(detail, { poolSize: pool.length }, 'award_pool_too_small')
       }
       const secret = randomBytes(32).toString('hex')
-      const { selected, ...draw } = performDraw(pool, size, secret, await streamHeadHash(trx, tender.id))
+      const { selected, ...draw } = performDraw(
+        pool,
+        size,
+        secret,
+        await streamHeadHash(trx, tenderStreamId(tender.id)),
+      )
       const chairId = request.chairId ?? selected[0]!
       if (!selected.includes(chairId)) {
         // The refused draw is not revealed: it is discarded with its secret.

@@ -1,9 +1,8 @@
 // DRAW_EXPERTS: the verifiable random draw of the evaluation committee (条例 Art 46; DESIGN §6).
 import { randomBytes } from 'node:crypto'
-import type { Transaction } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
-import type { Database } from '../db/schema.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
+import { streamHeadHash } from '../events/event-store.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
@@ -15,18 +14,6 @@ import { expertPool } from './expert-pool.ts'
 export interface DrawOutcome {
   readonly members: readonly string[]
   readonly streamHeadHash: string
-}
-
-/** The hash of the tender stream's last event, read under the tender's row lock, so it cannot move. */
-async function headHash(trx: Transaction<Database>, tenderId: string): Promise<string> {
-  const row = await trx
-    .selectFrom('events')
-    .select('hash')
-    .where('stream_id', '=', tenderStreamId(tenderId))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow()
-  return row.hash
 }
 
 /**
@@ -54,7 +41,12 @@ export function drawExpertCommittee(deps: CommandDeps, actor: Actor, tenderId: s
         )
       }
       const secret = randomBytes(32).toString('hex')
-      const { selected, ...draw } = performDraw(pool, count, secret, await headHash(trx, tenderId))
+      const { selected, ...draw } = performDraw(
+        pool,
+        count,
+        secret,
+        await streamHeadHash(trx, tenderStreamId(tenderId)),
+      )
       return { type: 'DRAW_EXPERTS', members: selected, draw }
     },
     project: async ({ event }) => ({

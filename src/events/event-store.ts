@@ -21,13 +21,7 @@ export async function appendEvents(
   expectedVersion: number,
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
-  const head = await trx
-    .selectFrom('events')
-    .select(['seq', 'hash'])
-    .where('stream_id', '=', streamId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const head = await readStreamHead(trx, streamId)
   const currentVersion = head?.seq ?? 0
   if (currentVersion !== expectedVersion) {
     throw new Conflict(`stream ${streamId} is at version ${currentVersion}, not ${expectedVersion}`, {
@@ -78,6 +72,25 @@ async function insertOrConflict(trx: Transaction<Database>, events: readonly Sto
     }
     throw error
   }
+}
+
+/** The last event's seq and hash; under the caller's lock on the stream's owner it cannot move. */
+export async function readStreamHead(
+  db: Kysely<Database>,
+  streamId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
+  return db
+    .selectFrom('events')
+    .select(['seq', 'hash'])
+    .where('stream_id', '=', streamId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** The hash of a stream's last event, or the genesis hash for an empty stream: a draw's public input. */
+export async function streamHeadHash(db: Kysely<Database>, streamId: string): Promise<string> {
+  return (await readStreamHead(db, streamId))?.hash ?? GENESIS_HASH
 }
 
 export async function readStream(db: Kysely<Database>, streamId: string): Promise<StoredEvent[]> {
