@@ -1,7 +1,13 @@
 // The static migration registry: every migration by name, in order. Works the same under tsx and tests.
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial.ts'
+import * as keys from './0002-keys.ts'
+import * as sealedBids from './0003-sealed-bids.ts'
+import * as timers from './0004-timers.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-keys': keys,
+  '0003-sealed-bids': sealedBids,
+  '0004-timers': timers,
 }

@@ -9,6 +9,7 @@ import { registerAuthentication } from './auth/authenticate.ts'
 import type { TokenService } from './auth/token-issuer.ts'
 import { awardRoutes } from './award/award.routes.ts'
 import { biddingRoutes } from './bidding/bidding.routes.ts'
+import { DEFAULT_BID_BODY_LIMIT } from './config.ts'
 import type { DatabaseKind } from './db/database.ts'
 import type { Database } from './db/schema.ts'
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
@@ -17,6 +18,9 @@ import { platformRoutes } from './http/platform.routes.ts'
 import { registerProblemHandlers } from './http/problem.ts'
 import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
+import { keysRoutes } from './keys/keys.routes.ts'
+import type { PlatformKeys } from './keys/platform-keys.ts'
+import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -25,8 +29,12 @@ export interface AppDeps {
   readonly dbKind: DatabaseKind
   readonly clock: Clock
   readonly tokens: TokenService
+  /** The platform signing keys and the key-encryption key. */
+  readonly keys: PlatformKeys
   readonly devLogin: boolean
   readonly bodyLimit: number
+  /** Largest bid submission in bytes (default DEFAULT_BID_BODY_LIMIT, 20 MiB). */
+  readonly bidBodyLimit?: number
   readonly logger: FastifyServerOptions['logger']
 }
 
@@ -50,8 +58,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commandDeps = { db: deps.db, clock: deps.clock }
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
   await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
-  await app.register(tenderRoutes, commandDeps)
-  await app.register(biddingRoutes, commandDeps)
+  const keyedDeps = { ...commandDeps, keys: deps.keys }
+  await app.register(keysRoutes, keyedDeps)
+  await app.register(receiptsRoutes, keyedDeps)
+  await app.register(tenderRoutes, keyedDeps)
+  await app.register(biddingRoutes, {
+    ...keyedDeps,
+    bidBodyLimit: deps.bidBodyLimit ?? DEFAULT_BID_BODY_LIMIT,
+  })
   await app.register(evaluationRoutes, commandDeps)
   await app.register(awardRoutes, commandDeps)
   await app.register(auditRoutes, commandDeps)

@@ -12,8 +12,15 @@ export interface Config {
   readonly devLogin: boolean
   /** Largest JSON request body accepted, in bytes. */
   readonly bodyLimit: number
+  /** Largest bid submission (a JWE or a plaintext bid) accepted, in bytes; beyond it 413. */
+  readonly bidBodyLimit: number
   readonly publicUrl: string
+  /** YOUXUAN_KEK: the key-encryption key, base64 of 32 bytes; null → the embedded key file (not in production). */
+  readonly kekBase64: string | null
 }
+
+/** Bids may carry attachments in their JWE; 20 MiB unless YOUXUAN_BID_BODY_LIMIT says otherwise. */
+export const DEFAULT_BID_BODY_LIMIT = 20 * 1024 * 1024
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
@@ -46,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     devLogin: !production && env.YOUXUAN_DEV_LOGIN !== 'off',
     bodyLimit: integer(env, 'YOUXUAN_BODY_LIMIT', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    bidBodyLimit: integer(env, 'YOUXUAN_BID_BODY_LIMIT', DEFAULT_BID_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
     publicUrl: env.YOUXUAN_PUBLIC_URL || `http://localhost:${port}`,
+    kekBase64: env.YOUXUAN_KEK?.trim() || null,
   }
 }

@@ -1,4 +1,5 @@
-// The command line: serve, migrate, demo, openapi. The only place that exits the process.
+// The command line: serve, migrate, demo, openapi, verify-receipt, keys.
+// The only place that exits the process.
 import { loadConfig } from './config.ts'
 import { systemClock } from './shared/clock.ts'
 
@@ -8,7 +9,10 @@ const USAGE = `usage: youxuan <command>
   migrate            apply database migrations and exit
   demo               carry one demo tender through every phase over the HTTP API
   openapi --write    regenerate openapi/openapi.json
-  openapi --check    fail when openapi/openapi.json differs from the routes`
+  openapi --check    fail when openapi/openapi.json differs from the routes
+  verify-receipt <file> [--jwks <file|url>]
+                     verify a bid receipt (default: this installation's keys); exit 0 only when valid
+  keys rotate        make a new active signing key (the old one stays published)`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -20,6 +24,9 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const { openRuntime } = await import('./runtime.ts')
       const runtime = await openRuntime(loadConfig(), systemClock)
+      const { describeKekSource } = await import('./keys/kek.ts')
+      if (runtime.kekOrigin.source === 'file-created')
+        console.warn(describeKekSource(runtime.kekOrigin).message)
       console.log(
         runtime.migrationsApplied.length
           ? `applied: ${runtime.migrationsApplied.join(', ')}`
@@ -35,6 +42,14 @@ async function main(argv: string[]): Promise<number> {
     case 'openapi': {
       const { openApiCommand } = await import('./http/openapi-file.ts')
       return openApiCommand(rest)
+    }
+    case 'verify-receipt': {
+      const { verifyReceiptCommand } = await import('./receipts/verify-receipt-command.ts')
+      return verifyReceiptCommand(rest)
+    }
+    case 'keys': {
+      const { keysCommand } = await import('./keys/keys-command.ts')
+      return keysCommand(rest)
     }
     case undefined:
     case 'help':

@@ -5,12 +5,17 @@ import type { Config } from './config.ts'
 import { lockDataFolder } from './db/data-folder-lock.ts'
 import { type DatabaseHandle, openPglite, openPostgres } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { type LoadedKek, loadKek } from './keys/kek.ts'
+import { createPlatformKeys, type PlatformKeys } from './keys/platform-keys.ts'
 import { seedDemoDirectory } from './organisations/seed-demo-directory.ts'
 import type { Clock } from './shared/clock.ts'
 
 export interface Runtime {
   readonly database: DatabaseHandle
   readonly tokens: TokenService
+  readonly keys: PlatformKeys
+  /** Where the key-encryption key came from, for the start-up log. */
+  readonly kekOrigin: LoadedKek
   readonly migrationsApplied: string[]
   close(): Promise<void>
 }
@@ -29,6 +34,12 @@ export async function openDatabase(
 }
 
 export async function openRuntime(config: Config, clock: Clock): Promise<Runtime> {
+  // Before the database: production without YOUXUAN_KEK is refused before anything is touched.
+  const kekOrigin = await loadKek({
+    kekBase64: config.kekBase64,
+    dataDir: config.dataDir,
+    production: config.production,
+  })
   const { database, release } = await openDatabase(config)
   try {
     const { applied } = await migrateToLatest(database.db)
@@ -38,9 +49,12 @@ export async function openRuntime(config: Config, clock: Clock): Promise<Runtime
       config.production && oidc
         ? createOidcTokenService(oidc, process.env.YOUXUAN_OIDC_ISSUER ?? '', clock)
         : await createEmbeddedTokenService(database.db, clock)
+    const keys = await createPlatformKeys(database.db, kekOrigin.kek, clock)
     return {
       database,
       tokens,
+      keys,
+      kekOrigin,
       migrationsApplied: applied,
       close: async () => {
         await database.close()

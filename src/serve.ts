@@ -1,8 +1,10 @@
 // `youxuan serve`: open the database, build the app, listen, and shut down cleanly on a signal.
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
+import { describeKekSource } from './keys/kek.ts'
 import { openRuntime } from './runtime.ts'
 import { systemClock } from './shared/clock.ts'
+import { startTimerWorker } from './timers/timer-worker.ts'
 
 /** Resolves to -1: the server keeps the process alive until a signal. */
 export async function serve(config: Config): Promise<number> {
@@ -13,14 +15,23 @@ export async function serve(config: Config): Promise<number> {
     dbKind: runtime.database.kind,
     clock: systemClock,
     tokens: runtime.tokens,
+    keys: runtime.keys,
     devLogin: config.devLogin,
     bodyLimit: config.bodyLimit,
+    bidBodyLimit: config.bidBodyLimit,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   })
+  const kek = describeKekSource(runtime.kekOrigin)
+  app.log[kek.level](
+    { kek: runtime.kekOrigin.source, kekPath: runtime.kekOrigin.path ?? undefined },
+    kek.message,
+  )
   await app.listen({ port: config.port, host: config.host })
+  // Overdue timers (a restart during a deadline) fire on the worker's first tick.
+  const timers = startTimerWorker({ db: runtime.database.db, clock: systemClock, log: app.log })
   app.log.info(
     {
       url: `http://localhost:${config.port}`,
@@ -39,6 +50,7 @@ export async function serve(config: Config): Promise<number> {
     if (stopping) return
     stopping = true
     app.log.info({ signal }, 'shutting down')
+    await timers.stop()
     await app.close()
     await runtime.close()
     process.exit(0)

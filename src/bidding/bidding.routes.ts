@@ -1,12 +1,14 @@
 // The bidding and opening capability's routes, registered by app.ts.
 import type { FastifyInstance } from 'fastify'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
 import { bidsRoutes } from './bids.routes.ts'
 import { objectionsRoutes } from './objections.routes.ts'
 import { openingRoutes } from './opening.routes.ts'
 import { questionsRoutes } from './questions.routes.ts'
 
-export async function biddingRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export type { BiddingDeps } from './bidding-deps.ts'
+
+export async function biddingRoutes(app: FastifyInstance, deps: BiddingDeps): Promise<void> {
   await questionsRoutes(app, deps)
   await objectionsRoutes(app, deps)
   await bidsRoutes(app, deps)

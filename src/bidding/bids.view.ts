@@ -1,5 +1,5 @@
-// Who sees which bids (DESIGN §8): sealed until opening, then the opening facts to everyone who can see
-// the tender, the content only to its bidder, the tender's purchaser and oversight.
+// Who sees which bids (DESIGN §8): sealed until opening (a bidder sees its own, without content, which
+// nobody has yet), then the opening facts to everyone, the content only to its bidder, the purchaser and oversight.
 import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
@@ -26,10 +26,13 @@ export function bidView(bid: BidListing, context: TenderContext, withContent: bo
     bidderUscc: bid.bidderUscc,
     state: bid.state,
     submittedAt: bid.submittedAt.toISOString(),
-    contentHash: bid.contentHash,
+    mode: bid.mode,
+    ciphertextSha256: bid.ciphertextSha256,
     priceFen: bid.priceFen,
     outcome: context.openedBids.find((opened) => opened.bidId === bid.id)?.outcome ?? null,
-    ...(withContent ? { content: bid.content } : {}),
+    openingReason: bid.openingReason,
+    // The content exists only from opening: until then the bid is its ciphertext.
+    ...(withContent && bid.content !== null ? { content: bid.content } : {}),
   }
 }
 

@@ -27,7 +27,7 @@ export function closeBidding(deps: CommandDeps, actor: Actor, tenderId: string, 
       return {
         type: 'CLOSE_BIDDING',
         bidCount: live.length,
-        bidSetHash: bidSetHash(live.map((bid) => bid.contentHash)),
+        bidSetHash: bidSetHash(live.map((bid) => bid.ciphertextSha256)),
       }
     },
   })

@@ -1,61 +1,83 @@
-// OPEN (开标): read the committed bids, check each against the bid form, record the opening on the
-// tender (OPEN) and on every bid's stream (OPEN_RESULT), in one transaction.
+// OPEN (开标): unwrap the tender key (possible only after the deadline), decrypt and check every bid
+// of the committed set, record the opening on the tender (OPEN) and on every bid's stream
+// (OPEN_RESULT), and store the decrypted content, in one transaction.
+import type { Transaction } from 'kysely'
 import type { OpenedBid } from '../../state-machines/tender.events.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { findTenderPublicKey, unwrapTenderKey } from '../keys/tender-keys.ts'
+import { DomainError } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { applyBidEvent } from './bid-command.ts'
-import { type BidContentCheck, checkBidContent } from './bid-content.ts'
-import { type BidRecord, listLiveBids } from './bid-repository.ts'
+import { executeTenderCommand } from '../tenders/tender-command.ts'
+import { applyBidEvent, loadBidSnapshot } from './bid-command.ts'
+import { listLiveSealedBids, recordOpening, type SealedBidRecord } from './bid-repository.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
+import { type TenderKeyAccess, type Unsealing, unsealBid } from './unseal-bid.ts'
 
-interface BidOpening {
-  readonly bid: BidRecord
-  readonly check: BidContentCheck
+interface BidOpening extends Unsealing {
+  readonly bid: SealedBidRecord
 }
 
-/**
- * Reads one bid's content for opening. Plaintext now; the sealed-bid issue decrypts here and maps
- * failures to decryptFailedBidder / decryptFailedOther (电子办法 Art 31).
- */
-function openBid(bid: BidRecord): BidOpening {
-  return { bid, check: checkBidContent(bid.content) }
-}
-
-function openedBid({ bid, check }: BidOpening): OpenedBid {
-  return {
-    bidId: bid.id,
-    bidderOrgId: bid.bidderOrgId,
-    outcome: check.valid ? 'opened' : 'invalid',
-    priceFen: check.valid ? check.priceFen : null,
+async function accessTenderKey(
+  trx: Transaction<Database>,
+  deps: BiddingDeps,
+  tenderId: string,
+  at: Date,
+): Promise<TenderKeyAccess> {
+  try {
+    const key = await unwrapTenderKey(trx, deps.keys.kek, tenderId, at)
+    const publicJwk = await findTenderPublicKey(trx, tenderId)
+    if (!publicJwk) return { failure: 'the tender has no public key on record' }
+    return { key, publicJwk }
+  } catch (error) {
+    // A rule (e.g. tender_key_sealed) answers the request; a key that will not unwrap is the platform's fault.
+    if (error instanceof DomainError) throw error
+    return { failure: (error as Error).message }
   }
 }
 
-export function openBids(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+async function openAll(trx: Transaction<Database>, deps: BiddingDeps, tenderId: string, at: Date) {
+  const live = await listLiveSealedBids(trx, tenderId)
+  const access: TenderKeyAccess = live.some((bid) => bid.ciphertext !== null)
+    ? await accessTenderKey(trx, deps, tenderId, at)
+    : { failure: 'no sealed bids' }
+  const openings: BidOpening[] = []
+  for (const bid of live) {
+    const { snapshot } = await loadBidSnapshot(trx, bid.id)
+    openings.push({ bid, ...(await unsealBid(bid, snapshot.context.contentHash, access)) })
+  }
+  return openings
+}
+
+const openedBid = (opening: BidOpening): OpenedBid => ({
+  bidId: opening.bid.id,
+  bidderOrgId: opening.bid.bidderOrgId,
+  outcome: opening.outcome,
+  priceFen: opening.priceFen,
+})
+
+export function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMatch?: number) {
   let openings: BidOpening[] = []
   return executeTenderCommand(deps, {
     tenderId,
     actor,
     ifMatch,
     authorize: authorizePurchaserOrOperator,
-    decide: async ({ trx, tender }) => {
+    decide: async ({ trx, tender, at }) => {
+      // Outside 'opening' the machine refuses OPEN (409): no key is touched for that answer.
       // After CLOSE_BIDDING no bid command passes the bidding window, so the live bids are the committed set.
-      openings = (await listLiveBids(trx, tender.id)).map(openBid)
+      if (tender.state === 'opening') openings = await openAll(trx, deps, tender.id, at)
       return { type: 'OPEN', bids: openings.map(openedBid) }
     },
     project: async ({ trx, at }) => {
       const meta = actorMeta(actor)
       for (const opening of openings) {
-        const { outcome, priceFen } = openedBid(opening)
-        const reason = opening.check.valid ? {} : { reason: opening.check.reason }
-        await applyBidEvent(
-          trx,
-          opening.bid.id,
-          { type: 'OPEN_RESULT', outcome, priceFen, ...reason },
-          at,
-          meta,
-        )
+        const { outcome, priceFen, reason, content } = opening
+        const why = reason === null ? {} : { reason }
+        await applyBidEvent(trx, opening.bid.id, { type: 'OPEN_RESULT', outcome, priceFen, ...why }, at, meta)
+        await recordOpening(trx, opening.bid.id, { content, reason })
       }
-      return { bids: openings.map(openedBid) }
+      return { bids: openings.map((opening) => ({ ...openedBid(opening), reason: opening.reason })) }
     },
   })
 }

@@ -1,5 +1,5 @@
-// The opening record (开标记录, 电子办法 Art 32): who bid, at what price, with what outcome, and the
-// committed bid set. Public once the tender is opened.
+// The opening record (开标记录, 电子办法 Art 32): who bid, at what price, with what outcome and why, and
+// the committed bid set. Public once the tender is opened.
 import type { Kysely } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
@@ -42,9 +42,11 @@ export async function readOpeningRecord(db: Kysely<Database>, actor: Actor | nul
         bidderName: bid?.bidderName ?? null,
         bidderUscc: bid?.bidderUscc ?? null,
         outcome: opened.outcome,
+        reason: bid?.openingReason ?? null,
         priceFen: opened.priceFen,
         submittedAt: bid ? bid.submittedAt.toISOString() : null,
-        contentHash: bid?.contentHash ?? null,
+        mode: bid?.mode ?? null,
+        ciphertextSha256: bid?.ciphertextSha256 ?? null,
       }
     }),
   }

@@ -5,15 +5,15 @@ import { CommandResponseSchema, commandRoute } from '../http/command-route.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { assertNoBody } from '../http/no-body.ts'
 import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { BID_SET_HASH_RULE } from './bid-set-hash.ts'
 import { OpeningRecordResponse } from './bidding.schemas.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
 import { closeBidding } from './close-bidding.ts'
 import { openBids } from './open-bids.ts'
 import { readOpeningRecord } from './opening-record.ts'
 
-export async function openingRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function openingRoutes(app: FastifyInstance, deps: BiddingDeps): Promise<void> {
   // Written out rather than with commandRoute: its description publishes how to recompute bidSetHash.
   app.post(
     '/api/v1/tenders/:id/close-bidding',
@@ -41,7 +41,7 @@ export async function openingRoutes(app: FastifyInstance, deps: CommandDeps): Pr
   commandRoute(app, {
     url: '/api/v1/tenders/:id/open',
     operationId: 'openBids',
-    summary: 'Open the committed bids and publish the opening record (purchaser or operator)',
+    summary: 'Open (decrypt) the committed bids and publish the opening record (purchaser or operator)',
     tag: 'opening',
     run: ({ actor, params, body, ifMatch }) => {
       assertNoBody(body)

@@ -1,71 +1,122 @@
-// Submit (投标) or replace (修改) a bid: one live bid per (tender, bidder); the previous live bid's
-// stream gets REPLACE. Bid content stays in bids.content; events carry only its hash.
+// Submit (投标) or replace (修改) a sealed bid: one live bid per (tender, bidder); the previous live
+// bid's stream gets REPLACE. Only the JWE is stored; receipts are issued in the same transaction.
+import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
+import { findTenderPublicKey } from '../keys/tender-keys.ts'
+import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent, startBidStream } from './bid-command.ts'
-import { type BidContent, bidContentHash } from './bid-content.ts'
+import type { BidContent } from './bid-content.ts'
+import { issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
 import { insertBid, lockLiveBidOf } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
+import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './sealed-bid.ts'
 
-/**
- * What a bidder submits. Plaintext for now; the sealed-bid issue adds a JWE here (stored as the
- * content, hashed as the ciphertext), an idempotency key, and a signed receipt in SubmittedBid.
- */
-export interface BidSubmission {
-  readonly content: BidContent
-}
+/** A JWE encrypted by the bidder (recommended), or a plaintext bid the server seals at once. */
+export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
 
 export interface SubmittedBid {
   readonly id: string
   readonly tenderId: string
   readonly state: string
   readonly submittedAt: string
-  readonly contentHash: string
+  readonly mode: string
+  readonly ciphertextSha256: string
   /** The bid this one replaced, if the bidder had a live one. */
   readonly replaces?: string
 }
 
+/** Seals the submission before any transaction: nothing in clear goes further than this function. */
+async function sealSubmission(deps: BiddingDeps, actor: Actor, tenderId: string, submission: BidSubmission) {
+  const tenderKey = await findTenderPublicKey(deps.db, tenderId)
+  if (!tenderKey) {
+    assertVisible(await findTender(deps.db, tenderId), actor) // a hidden or unknown tender: 404
+    throw new Conflict(
+      'the tender has no encryption key, so it takes no sealed bids',
+      {},
+      'tender_key_missing',
+    )
+  }
+  if ('bid' in submission) return sealPlaintext(submission.bid, tenderKey)
+  const problem = jweProblem(submission.jwe, tenderKey)
+  if (problem !== null) {
+    throw new RuleViolation(
+      `the bid is not a JWE to this tender's key: ${problem}`,
+      { kid: tenderKey.kid },
+      'invalid_jwe',
+    )
+  }
+  const sealed: SealedBid = {
+    jwe: submission.jwe,
+    ciphertextSha256: ciphertextSha256(submission.jwe),
+    mode: 'jwe',
+  }
+  return sealed
+}
+
+async function recordSubmission(
+  trx: Transaction<Database>,
+  deps: BiddingDeps,
+  actor: Actor,
+  tenderId: string,
+  sealed: SealedBid,
+): Promise<CommandResponse> {
+  const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
+  const bidId = newId('bid')
+  const meta = actorMeta(actor)
+  const previous = await lockLiveBidOf(trx, tenderId, actor.orgId)
+  if (previous) await applyBidEvent(trx, previous.id, { type: 'REPLACE', deadline, byBidId: bidId }, at, meta)
+  const { jwe, ciphertextSha256: hash, mode } = sealed
+  await insertBid(trx, {
+    id: bidId,
+    tenderId,
+    bidderOrgId: actor.orgId,
+    mode,
+    ciphertext: jwe,
+    ciphertextSha256: hash,
+    submittedAt: at,
+  })
+  const submittedAt = at.toISOString()
+  await startBidStream(
+    trx,
+    { bidId, tenderId, bidderOrgId: actor.orgId, submittedAt, deadline, contentHash: hash },
+    meta,
+  )
+  const subjects: ReceiptSubject[] = [
+    ...(previous
+      ? [{ bidId: previous.id, action: 'replaced' as const, ciphertextSha256: previous.ciphertextSha256 }]
+      : []),
+    { bidId, action: 'submitted', ciphertextSha256: hash },
+  ]
+  const receipts = await issueReceipts(trx, deps.keys, { tenderId, bidderOrgId: actor.orgId, at }, subjects)
+  const bid: SubmittedBid = {
+    id: bidId,
+    tenderId,
+    state: 'submitted',
+    submittedAt,
+    mode,
+    ciphertextSha256: hash,
+    ...(previous ? { replaces: previous.id } : {}),
+  }
+  return {
+    statusCode: 201,
+    body: { bid, receipt: receipts.at(-1), ...(previous ? { replacedReceipt: receipts[0] } : {}) },
+  }
+}
+
 export async function submitBid(
-  deps: CommandDeps,
+  deps: BiddingDeps,
   actor: Actor,
   tenderId: string,
   submission: BidSubmission,
-): Promise<SubmittedBid> {
+  idempotency: IdempotentRequest | null,
+) {
   requireRole(actor, 'bidder')
-  const contentHash = bidContentHash(submission.content)
-  return deps.db.transaction().execute(async (trx) => {
-    const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
-    const bidId = newId('bid')
-    const meta = actorMeta(actor)
-    const previous = await lockLiveBidOf(trx, tenderId, actor.orgId)
-    if (previous)
-      await applyBidEvent(trx, previous.id, { type: 'REPLACE', deadline, byBidId: bidId }, at, meta)
-    await insertBid(trx, {
-      id: bidId,
-      tenderId,
-      bidderOrgId: actor.orgId,
-      state: 'submitted',
-      version: 1,
-      content: submission.content,
-      contentHash,
-      priceFen: null, // known only at opening
-      submittedAt: at,
-      updatedAt: at,
-    })
-    const submittedAt = at.toISOString()
-    await startBidStream(
-      trx,
-      { bidId, tenderId, bidderOrgId: actor.orgId, submittedAt, deadline, contentHash },
-      meta,
-    )
-    return {
-      id: bidId,
-      tenderId,
-      state: 'submitted',
-      submittedAt,
-      contentHash,
-      ...(previous ? { replaces: previous.id } : {}),
-    }
-  })
+  const sealed = await sealSubmission(deps, actor, tenderId, submission)
+  return runIdempotent(deps, idempotency, (trx) => recordSubmission(trx, deps, actor, tenderId, sealed))
 }

@@ -1,38 +1,50 @@
-// Withdraw (撤回) a bid before the deadline: only the bidding organisation, only a live bid.
+// Withdraw (撤回) a bid before the deadline: only the bidding organisation, only a live bid; the
+// bidder gets a 'withdrawn' receipt in the same transaction.
+import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
 import { NotFound } from '../shared/errors.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
 import { applyBidEvent } from './bid-command.ts'
+import { issueReceipts } from './bid-receipts.ts'
 import { lockBid } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
 import type { SubmittedBid } from './submit-bid.ts'
 
-export async function withdrawBid(
-  deps: CommandDeps,
+async function recordWithdrawal(
+  trx: Transaction<Database>,
+  deps: BiddingDeps,
   actor: Actor,
   tenderId: string,
   bidId: string,
-): Promise<SubmittedBid> {
+): Promise<CommandResponse> {
+  const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
+  const bid = await lockBid(trx, tenderId, bidId)
+  // Another organisation's bid reads as absent: its existence is sealed too.
+  if (bid.bidderOrgId !== actor.orgId) throw new NotFound(`bid ${bidId} does not exist on tender ${tenderId}`)
+  const { snapshot } = await applyBidEvent(trx, bid.id, { type: 'WITHDRAW', deadline }, at, actorMeta(actor))
+  const [receipt] = await issueReceipts(trx, deps.keys, { tenderId, bidderOrgId: actor.orgId, at }, [
+    { bidId: bid.id, action: 'withdrawn', ciphertextSha256: bid.ciphertextSha256 },
+  ])
+  const view: SubmittedBid = {
+    id: bid.id,
+    tenderId,
+    state: snapshot.value,
+    submittedAt: bid.submittedAt.toISOString(),
+    mode: bid.mode,
+    ciphertextSha256: bid.ciphertextSha256,
+  }
+  return { statusCode: 200, body: { bid: view, receipt } }
+}
+
+export async function withdrawBid(
+  deps: BiddingDeps,
+  actor: Actor,
+  tenderId: string,
+  bidId: string,
+  idempotency: IdempotentRequest | null,
+) {
   requireRole(actor, 'bidder')
-  return deps.db.transaction().execute(async (trx) => {
-    const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
-    const bid = await lockBid(trx, tenderId, bidId)
-    // Another organisation's bid reads as absent: its existence is sealed too.
-    if (bid.bidderOrgId !== actor.orgId)
-      throw new NotFound(`bid ${bidId} does not exist on tender ${tenderId}`)
-    const { snapshot } = await applyBidEvent(
-      trx,
-      bid.id,
-      { type: 'WITHDRAW', deadline },
-      at,
-      actorMeta(actor),
-    )
-    return {
-      id: bid.id,
-      tenderId,
-      state: snapshot.value,
-      submittedAt: bid.submittedAt.toISOString(),
-      contentHash: bid.contentHash,
-    }
-  })
+  return runIdempotent(deps, idempotency, (trx) => recordWithdrawal(trx, deps, actor, tenderId, bidId))
 }

@@ -54,12 +54,43 @@ export interface BidsTable {
   bidder_org_id: string
   state: string
   version: number
-  content: Json<Record<string, unknown>>
-  content_hash: string
+  /** The decrypted bid, filled only at opening (null while sealed). */
+  content: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  /** The compact JWE as submitted or sealed by the platform; null only for pre-sealing 'plaintext-legacy' rows. */
+  ciphertext: string | null
+  /** SHA-256 (hex) of the compact JWE's UTF-8 bytes: on the receipt and in the committed bid set. */
+  ciphertext_sha256: string
+  mode: 'jwe' | 'plaintext-convenience' | 'plaintext-legacy'
+  /** Why opening found the bid invalid or undecryptable. */
+  opening_reason: ColumnType<string | null, string | null | undefined, string | null>
   /** int8 read back as a decimal string. */
   price_fen: ColumnType<string | null, string | null, string | null>
   submitted_at: Timestamp
   updated_at: Timestamp
+}
+
+export interface BidReceiptsTable {
+  id: string
+  bid_id: string
+  tender_id: string
+  bidder_org_id: string
+  action: 'submitted' | 'replaced' | 'withdrawn'
+  /** The compact JWS the bidder was given. */
+  jws: string
+  issued_at: Timestamp
+}
+
+export interface IdempotencyKeysTable {
+  key: string
+  bidder_org_id: string
+  /** The route pattern, e.g. "POST /api/v1/tenders/:id/bids". */
+  route: string
+  /** The request's SHA-256 (method, path, canonical body), wrapped by the KEK: a bare hash of a plaintext bid could be guessed back to its price. */
+  request_sha256: string
+  /** Null only inside the transaction that claimed the key. */
+  status_code: number | null
+  response: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  created_at: Timestamp
 }
 
 export interface QuestionsTable {
@@ -114,15 +145,57 @@ export interface IssuerKeysTable {
   created_at: Timestamp
 }
 
+export interface SigningKeysTable {
+  kid: string
+  alg: string
+  public_jwk: Json<Record<string, unknown>>
+  /** The private JWK, wrapped by the KEK (AAD 'signing-key:' + kid); never stored in clear. */
+  wrapped_private_jwk: string
+  kek_fingerprint: string
+  created_at: Timestamp
+  retired_at: Timestamp | null
+}
+
+export interface TenderKeysTable {
+  tender_id: string
+  kid: string
+  alg: string
+  enc: string
+  public_jwk: Json<Record<string, unknown>>
+  /** The private JWK, wrapped by the KEK (AAD 'tender-key:' + tender id); never stored in clear. */
+  wrapped_private_jwk: string
+  kek_fingerprint: string
+  created_at: Timestamp
+}
+
+export interface TimersTable {
+  id: string
+  tender_id: string
+  kind: 'close_bidding' | 'end_publicity'
+  due_at: Timestamp
+  status: 'pending' | 'done' | 'cancelled'
+  attempts: Generated<number>
+  last_error: string | null
+  /** A worker's claim: nobody else fires the timer before this time (a crashed worker's claim lapses). */
+  locked_until: Timestamp | null
+  created_at: Timestamp
+  fired_at: Timestamp | null
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
   events: EventsTable
   tenders: TendersTable
   bids: BidsTable
+  bid_receipts: BidReceiptsTable
+  idempotency_keys: IdempotencyKeysTable
   questions: QuestionsTable
   objections: ObjectionsTable
   outbox: OutboxTable
   audit_log: AuditLogTable
   issuer_keys: IssuerKeysTable
+  signing_keys: SigningKeysTable
+  tender_keys: TenderKeysTable
+  timers: TimersTable
 }

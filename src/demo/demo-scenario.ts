@@ -62,11 +62,11 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
   heading('五家投标人提交投标，一家修改报价', 'Five bidders bid; one replaces its bid')
   time.advance(10 * DAY_MS)
   for (const bidder of DEMO_BIDDERS) {
-    await api.as(bidder, 'POST', t('/bids'), bidBody(DEMO_PRICES[bidder]))
+    await api.as(bidder, 'POST', t('/bids'), { bid: bidBody(DEMO_PRICES[bidder]) })
     line(`${bidder} 已提交 / submitted`)
   }
   time.advance(3 * DAY_MS)
-  await api.as('bidder3', 'POST', t('/bids'), bidBody(REPLACEMENT_PRICE))
+  await api.as('bidder3', 'POST', t('/bids'), { bid: bidBody(REPLACEMENT_PRICE) })
   line(`bidder3 以新投标替换原投标 / replaced its bid (${yuan(REPLACEMENT_PRICE)})`)
 
   heading('投标截止，开标', 'The deadline passes: close bidding and open the bids (开标)')

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net'
 import { buildApp } from '../app.ts'
 import type { Config } from '../config.ts'
+import { describeKekSource } from '../keys/kek.ts'
 import { openRuntime } from '../runtime.ts'
 import { DAY_MS, manualClock } from '../shared/clock.ts'
 import { DemoClient } from './demo-client.ts'
@@ -17,6 +18,7 @@ export async function runDemo(config: Config): Promise<number> {
     dbKind: runtime.database.kind,
     clock,
     tokens: runtime.tokens,
+    keys: runtime.keys,
     devLogin: true,
     bodyLimit: config.bodyLimit,
     logger: false,
@@ -27,6 +29,7 @@ export async function runDemo(config: Config): Promise<number> {
     console.log(
       `演示服务器 / demo server: http://127.0.0.1:${port} (${runtime.database.kind}: ${runtime.database.location})`,
     )
+    if (runtime.kekOrigin.source === 'file-created') console.log(describeKekSource(runtime.kekOrigin).message)
     console.log('模拟时钟 / simulated clock: the demo moves time forward between phases\n')
     const client = new DemoClient(`http://127.0.0.1:${port}`)
     const ok = await runDemoScenario(client, {

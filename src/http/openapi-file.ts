@@ -1,10 +1,14 @@
 // `youxuan openapi --write|--check`: the committed openapi/openapi.json is generated from the routes.
+
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApp } from '../app.ts'
 import { createEmbeddedTokenService } from '../auth/token-issuer.ts'
 import { openPglite } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { kekFromBase64 } from '../keys/kek.ts'
+import { createPlatformKeys } from '../keys/platform-keys.ts'
 import { systemClock } from '../shared/clock.ts'
 
 export const OPENAPI_FILE = path.resolve('openapi', 'openapi.json')
@@ -14,11 +18,18 @@ export async function generateOpenApi(): Promise<string> {
   try {
     await migrateToLatest(database.db)
     const tokens = await createEmbeddedTokenService(database.db, systemClock)
+    // A throwaway KEK: the document depends on the routes, not on any key.
+    const keys = await createPlatformKeys(
+      database.db,
+      kekFromBase64(randomBytes(32).toString('base64')),
+      systemClock,
+    )
     const app = await buildApp({
       db: database.db,
       dbKind: database.kind,
       clock: systemClock,
       tokens,
+      keys,
       devLogin: true,
       bodyLimit: 1024 * 1024,
       logger: false,

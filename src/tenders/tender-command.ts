@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts'
 import { appendEvents, type StoredEvent } from '../events/event-store.ts'
 import type { Clock } from '../shared/clock.ts'
 import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
+import { syncTimers } from '../timers/sync-timers.ts'
 import { lockTender, type TenderRow, tenderStreamId, updateTenderProjection } from './tender-repository.ts'
 
 export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
@@ -86,6 +87,7 @@ export async function executeTenderCommand<R>(
       { type, data, meta: actorMeta(command.actor), recordedAt: at },
     ])
     const updated = await projectTender(trx, tender, next, at)
+    await syncTimers(trx, tender.id, { state: tenderStateOf(next), context: next.context, event: type }, at)
     const result = await command.project?.({ trx, tender, snapshot, at, event: stored!, next })
     return { tender: updated, snapshot: next, event: stored!, result }
   })

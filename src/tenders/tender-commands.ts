@@ -5,6 +5,8 @@ import { addLimitDays } from '../../state-machines/day-count.ts'
 import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
+import type { PlatformKeys } from '../keys/platform-keys.ts'
+import { createTenderKey } from '../keys/tender-keys.ts'
 import { DEFAULT_RULE_PACK_ID, getRulePack } from '../rules/rule-packs.ts'
 import { InvalidInput, RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser, authorizeSupervisor } from './tender-access.ts'
@@ -34,8 +36,9 @@ export interface PublishRequest {
   readonly rulePackId?: string | undefined
 }
 
+/** PUBLISH also makes the tender's encryption key pair (DESIGN §5), in the same transaction. */
 export function publishTender(
-  deps: CommandDeps,
+  deps: CommandDeps & { readonly keys: Pick<PlatformKeys, 'kek'> },
   actor: Actor,
   tenderId: string,
   request: PublishRequest,
@@ -77,6 +80,9 @@ export function publishTender(
         awardFactors: request.awardFactors,
       }
     },
+    project: async ({ trx, tender, at }) => ({
+      encryptionKey: await createTenderKey(trx, deps.keys.kek, tender.id, at),
+    }),
   })
 }
 

@@ -6,6 +6,7 @@ import { requireActor } from '../auth/authenticate.ts'
 import { commandRoute } from '../http/command-route.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTender } from './create-tender.ts'
 import { assertVisible, isOversight } from './tender-access.ts'
 import type { CommandDeps } from './tender-command.ts'
@@ -29,7 +30,10 @@ import {
   TenderViewSchema,
 } from './tenders.schemas.ts'
 
-export async function tenderRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function tenderRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps & { readonly keys: PlatformKeys },
+): Promise<void> {
   app.post(
     '/api/v1/tenders',
     {

@@ -11,15 +11,23 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('bids before opening', () => {
-  it("shows a bidder only its own organisation's bids, with content", async () => {
+  it("shows a bidder only its own organisation's bids, sealed (no content before opening)", async () => {
     const tenderId = await createPublished(t)
     const own = await submitOk(t, tenderId, 'bidder1', bidBody('3700000000'))
     await submitOk(t, tenderId, 'bidder2')
     const res = await get(t, `${tenderId}/bids`, 'bidder1')
     expect(res.status).toBe(200)
     expect(res.body.items).toHaveLength(1)
-    expect(res.body.items[0]).toMatchObject({ id: own.id, state: 'submitted', priceFen: null, outcome: null })
-    expect(res.body.items[0].content).toEqual(bidBody('3700000000'))
+    expect(res.body.items[0]).toMatchObject({
+      id: own.id,
+      state: 'submitted',
+      mode: 'plaintext-convenience',
+      ciphertextSha256: own.ciphertextSha256,
+      priceFen: null,
+      outcome: null,
+    })
+    expect(res.body.items[0].content).toBeUndefined()
+    expect(JSON.stringify(res.body)).not.toContain('3700000000')
 
     const none = await get(t, `${tenderId}/bids`, 'bidder3')
     expect(none.status).toBe(200)

@@ -39,7 +39,7 @@ describe('closing bidding', () => {
       state: 'failed',
       failureReason: 'insufficientBids',
       bidCount: 2,
-      bidSetHash: bidSetHash([kept.contentHash, latest.contentHash]),
+      bidSetHash: bidSetHash([kept.ciphertextSha256, latest.ciphertextSha256]),
     })
     const opening = await t.http.get(`/api/v1/tenders/${tenderId}/opening`)
     expect(opening.status).toBe(409)

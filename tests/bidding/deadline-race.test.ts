@@ -1,6 +1,6 @@
-// Given 20 bidders submitting at the deadline while bidding closes, then the committed set (bidCount,
-// bidSetHash) is exactly the set of bids acknowledged with 201, and every other bid got 409
-// bidding_closed. Two app instances with their own connection pools share one database, as two
+// Given 20 bidders submitting sealed bids at the deadline while bidding closes, then the committed
+// set (bidCount, bidSetHash over ciphertext hashes) is exactly the set of bids acknowledged with 201
+// and a receipt, and every other bid got 409 bidding_closed. Two app instances with their own connection pools share one database, as two
 // servers would: A's clock is just before the deadline (it takes bids), B's just after (it closes).
 // PostgreSQL only: PGlite's single session never lets a bid and the close overlap.
 import type { FastifyInstance } from 'fastify'
@@ -54,6 +54,7 @@ beforeAll(async () => {
     dbKind: database.kind,
     clock,
     tokens: t.tokens,
+    keys: t.keys,
     devLogin: false,
     bodyLimit: 1024 * 1024,
     logger: false,
@@ -72,6 +73,15 @@ const tokenFor = (orgId: string) =>
     .issue({ userId: stableId('usr', orgId), orgId, roles: ['bidder'] }, 3600)
     .then((jwt) => `Bearer ${jwt}`)
 
+async function receiptCount(tenderId: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('bid_receipts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tender_id', '=', tenderId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** Sends a request after `ms` milliseconds (supertest sends only once awaited). */
 function later<T>(ms: number, send: () => PromiseLike<T>): Promise<T> {
   return new Promise((resolve, reject) => setTimeout(() => send().then(resolve, reject), ms))
@@ -88,7 +98,7 @@ async function raceRound(round: number) {
     t.http
       .post(`/api/v1/tenders/${tenderId}/bids`)
       .set('authorization', tokens[i]!)
-      .send(bidBody(String(3_700_000_000 + round * 1000 + i)))
+      .send({ bid: bidBody(String(3_700_000_000 + round * 1000 + i)) })
   // Bids go out SPREAD_MS apart and the close somewhere among them, a different place each round.
   const bids = Array.from({ length: BIDDERS }, (_, i) => later(i * SPREAD_MS, () => bid(i)))
   const close = later(((round % 5) + 0.5) * (BIDDERS / 5) * SPREAD_MS, () =>
@@ -97,23 +107,28 @@ async function raceRound(round: number) {
   const [closed, ...responses] = await Promise.all([close, ...bids])
   // However the race went, a bid after the close is refused though A's clock is before the deadline.
   const after = await bid(BIDDERS - 1)
-  return { closed: closed!, bids: responses, after }
+  return { tenderId, closed: closed!, bids: responses, after }
 }
 
 describe.runIf(onPostgres)('bids racing the close at the deadline', () => {
   it(`commits exactly the acknowledged bids (${ROUNDS} rounds of ${BIDDERS} bids)`, async () => {
     let acknowledgedTotal = 0
     for (let round = 0; round < ROUNDS; round++) {
-      const { closed, bids, after } = await raceRound(round)
+      const { tenderId, closed, bids, after } = await raceRound(round)
       expect(closed.status).toBe(200)
       const acknowledged: string[] = []
       for (const res of bids) {
-        if (res.status === 201) acknowledged.push(res.body.bid.contentHash)
+        if (res.status === 201) acknowledged.push(res.body.bid.ciphertextSha256)
         else
           expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'bidding_closed' })
       }
       expect(closed.body.tender.bidCount).toBe(acknowledged.length)
       expect(closed.body.tender.bidSetHash).toBe(bidSetHash(acknowledged))
+      // Every acknowledged bid got its receipt, in its transaction; refused ones left none.
+      expect(
+        bids.filter((res) => res.status === 201).every((res) => typeof res.body.receipt === 'string'),
+      ).toBe(true)
+      expect(await receiptCount(tenderId)).toBe(acknowledged.length)
       expect({ status: after.status, code: after.body.code }).toEqual({ status: 409, code: 'bidding_closed' })
       acknowledgedTotal += acknowledged.length
       t.clock.advance(days(1))

@@ -1,13 +1,24 @@
-// Given five live bids, one of which does not conform to the bid form, when bidding closes and the bids
-// are opened, then four open, one is invalid, the tender moves to evaluation, and the opening record
-// names every bidder with its price while anyone can recompute the bid-set hash.
+// Given five live sealed bids (three JWEs the bidders encrypted, two sealed by the server), one of which
+// does not conform to the bid form, when bidding closes and the bids are opened, then four open, one is
+// invalid, the tender moves to evaluation, and the opening record names every bidder with its price
+// while every bidder can recompute the bid-set hash from its ciphertext hash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonicalJson } from '../../src/events/canonical-json.ts'
 import { readStream } from '../../src/events/event-store.ts'
 import { sha256Hex } from '../../src/events/hash-chain.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bidBody, createPublished, get, passDeadline, post, submitOk } from './support.ts'
+import {
+  bidBody,
+  createPublished,
+  get,
+  passDeadline,
+  post,
+  type SubmittedBidBody,
+  sealTo,
+  submitJwe,
+  submitOk,
+  tenderJwk,
+} from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -30,24 +41,35 @@ const bodyOf = (bidder: string) =>
 
 describe('closing and opening five bids', () => {
   let tenderId: string
-  const bids: Record<string, { id: string; contentHash: string; submittedAt: string }> = {}
+  const bids: Record<string, SubmittedBidBody> = {}
+  /** What each bidder knows of its own bid: the SHA-256 of the JWE it sent, or the one on its receipt. */
+  const ownHashes: string[] = []
 
   beforeAll(async () => {
     tenderId = await createPublished(t)
+    const jwk = await tenderJwk(t, tenderId)
     for (const bidder of Object.keys(PRICES)) {
       t.clock.advance(60_000)
-      bids[bidder] = await submitOk(t, tenderId, bidder, bodyOf(bidder))
+      if (bidder === 'bidder4' || bidder === 'bidder5') {
+        bids[bidder] = await submitOk(t, tenderId, bidder, bodyOf(bidder))
+        ownHashes.push(bids[bidder].ciphertextSha256)
+        continue
+      }
+      const jwe = await sealTo(jwk, bodyOf(bidder))
+      const res = await submitJwe(t, tenderId, bidder, jwe)
+      expect(res.status).toBe(201)
+      bids[bidder] = res.body.bid
+      ownHashes.push(sha256Hex(jwe))
     }
   })
 
-  it("closes with bidCount 5 and a bid-set hash recomputable from the bidders' own content", async () => {
+  it("closes with bidCount 5 and a bid-set hash recomputable from the bidders' own ciphertext hashes", async () => {
     await passDeadline(t, tenderId)
     const res = await post(t, `${tenderId}/close-bidding`, 'operator')
     expect(res.status).toBe(200)
     expect(res.body.tender).toMatchObject({ state: 'opening', bidCount: 5 })
-    // What a bidder can do from the published rule: hash each bid's canonical JSON, sort, join, hash.
-    const hashes = Object.keys(PRICES).map((bidder) => sha256Hex(canonicalJson(bodyOf(bidder))))
-    expect(res.body.tender.bidSetHash).toBe(sha256Hex(hashes.sort().join('\n')))
+    // What a bidder can do from the published rule: sort the ciphertext hashes, join, hash.
+    expect(res.body.tender.bidSetHash).toBe(sha256Hex([...ownHashes].sort().join('\n')))
   })
 
   it('opens: four bids open with their prices, the nonconforming one is invalid', async () => {
@@ -89,8 +111,11 @@ describe('closing and opening five bids', () => {
         bidderName: demoOrg(bidder).name,
         bidderUscc: demoOrg(bidder).uscc,
         outcome: bidder === 'bidder4' ? 'invalid' : 'opened',
+        reason: bidder === 'bidder4' ? expect.stringMatching(/no-collusion/) : null,
         priceFen: bidder === 'bidder4' ? null : PRICES[bidder],
         submittedAt: bid.submittedAt,
+        ciphertextSha256: bid.ciphertextSha256,
+        mode: bidder === 'bidder4' || bidder === 'bidder5' ? 'plaintext-convenience' : 'jwe',
       })
     }
   })
@@ -103,6 +128,9 @@ describe('closing and opening five bids', () => {
       expect(bid.content !== undefined).toBe(bid.bidderOrgId === demoOrg('bidder2').id)
       expect(bid.bidderUscc).toMatch(/^[0-9A-Z]{18}$/)
     }
+    // The decrypted content is stored at opening: bidder2's own is what it encrypted.
+    const own = asBidder.body.items.find((b: { id: string }) => b.id === bids.bidder2?.id)
+    expect(own.content).toEqual(bodyOf('bidder2'))
     for (const username of ['purchaser', 'auditor']) {
       const res = await get(t, `${tenderId}/bids`, username)
       expect(res.status).toBe(200)

@@ -1,7 +1,6 @@
 // Given a published tender, when a bidder submits, replaces and withdraws, then each bid has its own
 // stream, one bid stays live per bidder, and the tender itself does not change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonicalJson } from '../../src/events/canonical-json.ts'
 import { readStream } from '../../src/events/event-store.ts'
 import { sha256Hex, verifyChain } from '../../src/events/hash-chain.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -16,18 +15,24 @@ afterAll(() => t.close())
 const stream = (bidId: string) => readStream(t.database.db, `bid-${bidId}`)
 
 describe('submitting a bid', () => {
-  it('answers 201 with the content hash and opens the bid stream without the content', async () => {
+  it('answers 201 with the ciphertext hash and a receipt, and opens the bid stream without the content', async () => {
     const tenderId = await createPublished(t)
     const tenderBefore = (await t.http.get(`/api/v1/tenders/${tenderId}`)).body
-    const body = bidBody('3790000000')
-    const res = await submit(t, tenderId, 'bidder1', body)
+    const res = await submit(t, tenderId, 'bidder1', bidBody('3790000000'))
     expect(res.status).toBe(201)
     expect(res.body.bid).toMatchObject({
       tenderId,
       state: 'submitted',
+      mode: 'plaintext-convenience',
       submittedAt: t.clock.now().toISOString(),
     })
-    expect(res.body.bid.contentHash).toBe(sha256Hex(canonicalJson(body)))
+    const row = await t.database.db
+      .selectFrom('bids')
+      .select(['ciphertext', 'content'])
+      .where('id', '=', res.body.bid.id)
+      .executeTakeFirstOrThrow()
+    expect(res.body.bid.ciphertextSha256).toBe(sha256Hex(row.ciphertext ?? ''))
+    expect(res.body.receipt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
     expect(res.body.bid.replaces).toBeUndefined()
 
     const events = await stream(res.body.bid.id)
@@ -35,9 +40,10 @@ describe('submitting a bid', () => {
     expect(events[0]?.data).toMatchObject({
       bidId: res.body.bid.id,
       tenderId,
-      contentHash: res.body.bid.contentHash,
+      contentHash: res.body.bid.ciphertextSha256,
     })
     expect(JSON.stringify(events)).not.toContain('3790000000')
+    expect(JSON.stringify(row)).not.toContain('3790000000')
     // A bid is not a tender event: the tender's version and updatedAt stay as they were.
     const tenderAfter = (await t.http.get(`/api/v1/tenders/${tenderId}`)).body
     expect(tenderAfter).toMatchObject({ version: tenderBefore.version, updatedAt: tenderBefore.updatedAt })

@@ -1,4 +1,6 @@
-// Small HTTP steps and fixtures for the bidding tests: bid bodies, submitting, closing, opening, counting.
+// Small HTTP steps and fixtures for the bidding tests: bid bodies, sealing and submitting, closing,
+// opening, counting.
+import { CompactEncrypt, importJWK, type JWK } from 'jose'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import type { TestApp } from '../support/test-app.ts'
 
@@ -19,28 +21,65 @@ export async function bearer(t: TestApp, username: string): Promise<string> {
   return `Bearer ${await t.token(username)}`
 }
 
+/** Submits `content` in convenience mode ({bid}); the server seals it. */
 export async function submit(
   t: TestApp,
   tenderId: string,
   username: string,
-  body: Record<string, unknown> = bidBody(),
+  content: Record<string, unknown> = bidBody(),
 ) {
   return t.http
     .post(`/api/v1/tenders/${tenderId}/bids`)
     .set('authorization', await bearer(t, username))
-    .send(body)
+    .send({ bid: content })
 }
 
-/** Submits and insists on 201; returns the bid summary. */
+export interface SubmittedBidBody {
+  id: string
+  ciphertextSha256: string
+  submittedAt: string
+  mode: string
+  replaces?: string
+}
+
+/** Submits (convenience mode) and insists on 201; returns the bid summary. */
 export async function submitOk(
   t: TestApp,
   tenderId: string,
   username: string,
-  body?: Record<string, unknown>,
-) {
-  const res = await submit(t, tenderId, username, body)
+  content?: Record<string, unknown>,
+): Promise<SubmittedBidBody> {
+  const res = await submit(t, tenderId, username, content)
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body.bid as { id: string; contentHash: string; submittedAt: string; replaces?: string }
+  return res.body.bid as SubmittedBidBody
+}
+
+/** The tender's public key as a bidder gets it: GET …/encryption-key. */
+export async function tenderJwk(t: TestApp, tenderId: string): Promise<JWK> {
+  const res = await t.http.get(`/api/v1/tenders/${tenderId}/encryption-key`)
+  if (res.status !== 200) throw new Error(`encryption-key: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.jwk as JWK
+}
+
+/** What a bidder's own tool does: encrypt the bid's JSON to the key with a standard JOSE library. */
+export async function sealTo(jwk: JWK, content: unknown, kid = jwk.kid): Promise<string> {
+  const key = await importJWK(jwk, 'ECDH-ES+A256KW')
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(content)))
+    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', kid })
+    .encrypt(key)
+}
+
+/** Submits a JWE (sealed mode), optionally with an Idempotency-Key. */
+export async function submitJwe(
+  t: TestApp,
+  tenderId: string,
+  username: string,
+  jwe: string,
+  idempotencyKey?: string,
+) {
+  const req = t.http.post(`/api/v1/tenders/${tenderId}/bids`).set('authorization', await bearer(t, username))
+  if (idempotencyKey) req.set('idempotency-key', idempotencyKey)
+  return req.send({ jwe })
 }
 
 export async function post(
@@ -72,7 +111,7 @@ export const days = (n: number) => n * DAY_MS
 
 export async function rowCount(
   t: TestApp,
-  table: 'bids' | 'questions' | 'objections' | 'events',
+  table: 'bids' | 'questions' | 'objections' | 'events' | 'bid_receipts' | 'idempotency_keys',
 ): Promise<number> {
   const row = await t.database.db
     .selectFrom(table)
@@ -81,11 +120,13 @@ export async function rowCount(
   return Number(row.n)
 }
 
-/** Events, bids, questions and objections: a refused command must change none of them. */
+/** Events, bids, receipts, keys, questions and objections: a refused command must change none of them. */
 export async function snapshotCounts(t: TestApp) {
   return {
     events: await rowCount(t, 'events'),
     bids: await rowCount(t, 'bids'),
+    receipts: await rowCount(t, 'bid_receipts'),
+    idempotencyKeys: await rowCount(t, 'idempotency_keys'),
     questions: await rowCount(t, 'questions'),
     objections: await rowCount(t, 'objections'),
   }

@@ -1,10 +1,13 @@
 // A whole app on a fresh test database with a clock the test moves, seeded with the demo directory.
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import supertest from 'supertest'
 import { buildApp } from '../../src/app.ts'
 import type { Role } from '../../src/auth/actor.ts'
 import { createEmbeddedTokenService, type TokenService } from '../../src/auth/token-issuer.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
+import { kekFromBase64 } from '../../src/keys/kek.ts'
+import { createPlatformKeys, type PlatformKeys } from '../../src/keys/platform-keys.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
@@ -17,6 +20,8 @@ export interface TestApp {
   readonly database: DatabaseHandle
   readonly clock: ManualClock
   readonly tokens: TokenService
+  /** Platform keys under a KEK of 32 random bytes (no key file). */
+  readonly keys: PlatformKeys
   readonly http: ReturnType<typeof supertest>
   /** A bearer token for a seeded demo user, e.g. "purchaser", "bidder1", "expert3". */
   token(username: string): Promise<string>
@@ -28,11 +33,13 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
   const clock = manualClock(TEST_START)
   await seedDemoDirectory(database.db, clock)
   const tokens = await createEmbeddedTokenService(database.db, clock)
+  const keys = await createPlatformKeys(database.db, kekFromBase64(randomBytes(32).toString('base64')), clock)
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
     clock,
     tokens,
+    keys,
     devLogin: true,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,
@@ -43,6 +50,7 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
     database,
     clock,
     tokens,
+    keys,
     http: supertest(app.server),
     async token(username) {
       const user = DEMO_USERS.find((u) => u.username === username)

@@ -1,0 +1,42 @@
+// POST /api/v1/receipts/verify: public, 200 with the verdict either way, 400 for a bad body.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { issueBidReceipt } from '../../src/receipts/bid-receipt.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
+import { changeOneByte, receiptPayload } from './support.ts'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await startTestApp()
+})
+afterAll(() => t?.close())
+
+describe('POST /api/v1/receipts/verify', () => {
+  it('answers valid with the payload and kid, without a token', async () => {
+    const receipt = await issueBidReceipt(t.keys, receiptPayload)
+    const res = await t.http.post('/api/v1/receipts/verify').send({ receipt })
+    expect(res.status).toBe(200)
+    const kid = (await t.keys.jwks()).keys[0]!.kid
+    expect(res.body).toEqual({ valid: true, payload: receiptPayload, kid })
+  })
+
+  it('answers invalid with the reason for a tampered receipt', async () => {
+    const receipt = changeOneByte(await issueBidReceipt(t.keys, receiptPayload), 2)
+    const res = await t.http.post('/api/v1/receipts/verify').send({ receipt })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ valid: false, reason: 'signature_invalid', detail: expect.any(String) })
+  })
+
+  it('answers malformed for text that is no JWS', async () => {
+    const res = await t.http.post('/api/v1/receipts/verify').send({ receipt: 'not-a-receipt' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ valid: false, reason: 'malformed' })
+  })
+
+  it('refuses a body without a receipt, or with unknown fields, with 400', async () => {
+    const missing = await t.http.post('/api/v1/receipts/verify').send({})
+    expect(missing.status).toBe(400)
+    expect(missing.body.code).toBe('validation_failed')
+    const extra = await t.http.post('/api/v1/receipts/verify').send({ receipt: 'a.b.c', jwks: {} })
+    expect(extra.status).toBe(400)
+  })
+})
