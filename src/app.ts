@@ -16,6 +16,7 @@ import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
 import { openApiDocument } from './http/openapi-document.ts'
 import { platformRoutes } from './http/platform.routes.ts'
 import { registerProblemHandlers } from './http/problem.ts'
+import { registerRequestLog } from './http/request-log.ts'
 import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
@@ -43,10 +44,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     bodyLimit: deps.bodyLimit,
     requestIdHeader: 'x-request-id',
+    disableRequestLogging: true,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
   })
   registerProblemHandlers(app)
+  registerRequestLog(app)
   app.addSchema(ProblemSchema)
   // Unknown fields are an error (additionalProperties: false), never silently dropped.
   app.setValidatorCompiler(createValidatorCompiler([]))

@@ -16,6 +16,7 @@ import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { Unauthenticated } from '../shared/errors.ts'
 import { ROLES, type Role } from './actor.ts'
+import { cacheVerifiedTokens, type VerifiedToken } from './verified-token-cache.ts'
 
 export const DEV_ISSUER = 'youxuan-embedded'
 export const AUDIENCE = 'youxuan'
@@ -50,7 +51,10 @@ export async function createEmbeddedTokenService(db: Kysely<Database>, clock: Cl
         .setExpirationTime(now + ttlSeconds)
         .sign(privateKey)
     },
-    verify: (token) => verifyWith((options) => jwtVerify(token, publicKey, options), DEV_ISSUER, clock),
+    verify: cacheVerifiedTokens(
+      (token) => verifyWith((options) => jwtVerify(token, publicKey, options), DEV_ISSUER, clock),
+      clock,
+    ),
   }
 }
 
@@ -81,7 +85,10 @@ export function createOidcTokenService(jwksUrl: string, issuer: string, clock: C
   const jwks = createRemoteJWKSet(new URL(jwksUrl))
   return {
     issue: () => Promise.reject(new Unauthenticated('this installation uses an external identity provider')),
-    verify: (token) => verifyWith((options) => jwtVerify(token, jwks, options), issuer, clock),
+    verify: cacheVerifiedTokens(
+      (token) => verifyWith((options) => jwtVerify(token, jwks, options), issuer, clock),
+      clock,
+    ),
   }
 }
 
@@ -89,14 +96,15 @@ async function verifyWith(
   verify: (options: JWTVerifyOptions) => Promise<{ payload: JWTPayload }>,
   issuer: string,
   clock: Clock,
-): Promise<TokenClaims> {
+): Promise<VerifiedToken> {
   try {
     const { payload } = await verify({ issuer, audience: AUDIENCE, currentDate: clock.now() })
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : []
     if (typeof payload.sub !== 'string' || typeof payload.org !== 'string') {
       throw new Unauthenticated('the token lacks a subject or organisation')
     }
-    return { userId: payload.sub, orgId: payload.org, roles }
+    if (typeof payload.exp !== 'number') throw new Unauthenticated('the token has no expiry')
+    return { claims: { userId: payload.sub, orgId: payload.org, roles }, expiresAt: payload.exp * 1000 }
   } catch (error) {
     if (error instanceof Unauthenticated) throw error
     throw new Unauthenticated(`the bearer token was refused: ${(error as Error).message}`)

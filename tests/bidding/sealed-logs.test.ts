@@ -74,7 +74,7 @@ describe('logs at level trace around sealed bids', () => {
 
   it('logged the requests at all (the check below is not vacuous)', () => {
     const text = lines.join('')
-    expect(text).toMatch(/incoming request/)
+    expect(text).toMatch(/request completed/)
     expect(text).toMatch(/\/bids/)
     expect(text).toMatch(/"statusCode":400/)
   })
