@@ -1,13 +1,10 @@
-// Who a timer acts as: the trading centre's operator account (交易中心), marked by the address "timer"
-// so the history shows that the platform, not a person, closed bidding or ended publicity.
+// Who a timer acts as: the platform itself, not a person and not a seeded demo account (production has
+// none), with the operator's role so the same authorisation applies; the history names it plainly.
 import type { Actor } from '../auth/actor.ts'
-import { DEMO_USERS, demoOrg } from '../organisations/demo-directory.ts'
-
-const operator = DEMO_USERS.find((user) => user.username === 'operator')
 
 export const SYSTEM_ACTOR: Actor = {
-  userId: operator?.id ?? 'usr_operator',
-  orgId: demoOrg('platform').id,
+  userId: 'system:timer',
+  orgId: 'system:platform',
   roles: ['operator'],
   ip: 'timer',
   requestId: 'timer',

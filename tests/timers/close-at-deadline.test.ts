@@ -2,7 +2,6 @@
 // deadline the timer closes bidding as the system actor (opening with enough bids, failed without), and
 // a second tick changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { createPublished, deadlineOf, eventsOf, stateOf, submitOk, tick, timersOf } from './support.ts'
 
@@ -29,8 +28,7 @@ describe('closing bidding by timer', () => {
     const [close, ...more] = await eventsOf(t, tenderId, 'CLOSE_BIDDING')
     expect(more).toEqual([])
     expect(close?.data).toMatchObject({ at: deadline, bidCount: 3 })
-    const operator = DEMO_USERS.find((u) => u.username === 'operator')!
-    expect(close?.meta).toMatchObject({ userId: operator.id, roles: ['operator'], ip: 'timer' })
+    expect(close?.meta).toMatchObject({ userId: 'system:timer', roles: ['operator'], ip: 'timer' })
     expect(await timersOf(t, tenderId)).toEqual([
       { kind: 'close_bidding', status: 'done', dueAt: deadline, lastError: null },
     ])
