@@ -6,6 +6,7 @@ import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
 import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, readStream, type StoredEvent } from '../events/event-store.ts'
+import { eventHash, GENESIS_HASH } from '../events/hash-chain.ts'
 import { IllegalTransition, RuleViolation } from '../shared/errors.ts'
 import { bidStreamId, updateBidState } from './bid-repository.ts'
 
@@ -27,12 +28,26 @@ export async function startBidStream(
   return snapshot
 }
 
-/** The bid's current machine snapshot and stream version, folded from its events (a handful). */
-export async function loadBidSnapshot(
-  trx: Transaction<Database>,
+/** The first event of a new bid stream, hashed here (after the genesis hash), for one-statement inserts. */
+export function bidSubmittedEvent(input: BidInput, meta: Record<string, unknown>): StoredEvent {
+  const unhashed = {
+    streamId: bidStreamId(input.bidId),
+    seq: 1,
+    type: BID_SUBMITTED,
+    data: { ...input },
+    meta,
+    recordedAt: new Date(input.submittedAt).toISOString(),
+    prevHash: GENESIS_HASH,
+  }
+  return { ...unhashed, hash: eventHash(unhashed) }
+}
+
+/** The bid's machine snapshot and stream version, folded from its events (a handful). */
+function foldBidStream(
   bidId: string,
-): Promise<{ snapshot: BidSnapshot; version: number }> {
-  const [first, ...rest] = await readStream(trx, bidStreamId(bidId))
+  events: readonly StoredEvent[],
+): { snapshot: BidSnapshot; version: number } {
+  const [first, ...rest] = events
   if (first?.type !== BID_SUBMITTED)
     throw new Error(`bid stream ${bidStreamId(bidId)} does not start with ${BID_SUBMITTED}`)
   let [snapshot] = initialTransition(bidMachine, first.data as unknown as BidInput)
@@ -40,6 +55,38 @@ export async function loadBidSnapshot(
     ;[snapshot] = transition(bidMachine, snapshot, { type: event.type, ...event.data } as BidEvent)
   }
   return { snapshot, version: rest.length + 1 }
+}
+
+/** The bid's current machine snapshot and stream version. */
+export async function loadBidSnapshot(
+  trx: Transaction<Database>,
+  bidId: string,
+): Promise<{ snapshot: BidSnapshot; version: number }> {
+  return foldBidStream(bidId, await readStream(trx, bidStreamId(bidId)))
+}
+
+/** One event on an existing bid, decided and hashed onto its stream's head, for a one-statement write. */
+export function planBidEvent(
+  bidId: string,
+  events: readonly StoredEvent[],
+  proposed: ProposedBidEvent,
+  at: Date,
+  meta: Record<string, unknown>,
+): { next: BidSnapshot; version: number; event: StoredEvent } {
+  const { snapshot, version } = foldBidStream(bidId, events)
+  const event = { ...proposed, at: at.toISOString() } as BidEvent
+  const next = decideBidTransition(snapshot, event)
+  const { type, ...data } = event
+  const unhashed = {
+    streamId: bidStreamId(bidId),
+    seq: version + 1,
+    type,
+    data,
+    meta,
+    recordedAt: at.toISOString(),
+    prevHash: events.at(-1)?.hash ?? GENESIS_HASH,
+  }
+  return { next, version, event: { ...unhashed, hash: eventHash(unhashed) } }
 }
 
 /** 409 when the bid's state has no such event, 422 when a guard refuses this one. */

@@ -22,14 +22,25 @@ export interface ReceiptContext {
   readonly bidderOrgId: string
   /** Server time the change was accepted: the receipt's receivedAt. */
   readonly at: Date
+  /** The bidder's USCC when the caller knows it already (see bidderUsccOf). */
+  readonly bidderUscc?: string
 }
 
-async function bidderUsccOf(trx: Transaction<Database>, orgId: string): Promise<string> {
-  const row = await trx
+// An organisation's USCC never changes, so each database handle remembers the ones it has read.
+const usccCache = new WeakMap<Kysely<Database>, Map<string, string>>()
+
+/** The organisation's USCC (统一社会信用代码), read once per database handle. */
+export async function bidderUsccOf(db: Kysely<Database>, orgId: string): Promise<string> {
+  const known = usccCache.get(db) ?? new Map()
+  usccCache.set(db, known)
+  const cached = known.get(orgId)
+  if (cached !== undefined) return cached
+  const row = await db
     .selectFrom('organisations')
     .select('uscc')
     .where('id', '=', orgId)
     .executeTakeFirstOrThrow()
+  known.set(orgId, row.uscc)
   return row.uscc
 }
 
@@ -40,7 +51,7 @@ export async function issueReceipts(
   context: ReceiptContext,
   subjects: readonly ReceiptSubject[],
 ): Promise<string[]> {
-  const bidderUscc = await bidderUsccOf(trx, context.bidderOrgId)
+  const bidderUscc = context.bidderUscc ?? (await bidderUsccOf(trx, context.bidderOrgId))
   const receivedAt = context.at.toISOString()
   const receipts: string[] = []
   for (const subject of subjects) {

@@ -8,7 +8,7 @@ import type { Clock } from '../shared/clock.ts'
 import { Conflict } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { lockTender } from '../tenders/tender-repository.ts'
+import { lockTender, type TenderRow } from '../tenders/tender-repository.ts'
 
 export interface BiddingWindow {
   /** The server time the bid command is stamped with, read after the lock. */
@@ -17,16 +17,21 @@ export interface BiddingWindow {
   readonly deadline: string
 }
 
-export async function lockBiddingWindow(
-  trx: Transaction<Database>,
-  tenderId: string,
+/** What decides the window besides the tender's state: from the tender machine's context. */
+export interface BiddingTerms {
+  readonly deadline: string | null
+  readonly suspended: boolean
+}
+
+/** Throws the refusal (404 hidden, 409 bidding_closed, 409 tender_suspended) unless bids are taken at `at`. */
+export function assertBiddingOpen(
+  tender: Pick<TenderRow, 'id' | 'state' | 'purchaser_org_id'>,
+  terms: BiddingTerms,
   actor: Actor,
-  clock: Clock,
-): Promise<BiddingWindow> {
-  const tender = await lockTender(trx, tenderId, 'share')
+  at: Date,
+): asserts terms is BiddingTerms & { deadline: string } {
   assertVisible(tender, actor)
-  const at = clock.now()
-  const { deadline, suspended } = restoreSnapshot(tender.snapshot).context
+  const { deadline, suspended } = terms
   if (tender.state !== 'bidding' || deadline === null || at.getTime() >= Date.parse(deadline)) {
     throw new Conflict(
       `the tender does not take bids now (state "${tender.state}", deadline ${deadline ?? 'none'})`,
@@ -41,5 +46,17 @@ export async function lockBiddingWindow(
       'tender_suspended',
     )
   }
-  return { at, deadline }
+}
+
+export async function lockBiddingWindow(
+  trx: Transaction<Database>,
+  tenderId: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<BiddingWindow> {
+  const tender = await lockTender(trx, tenderId, 'share')
+  const at = clock.now()
+  const terms: BiddingTerms = restoreSnapshot(tender.snapshot).context
+  assertBiddingOpen(tender, terms, actor, at)
+  return { at, deadline: terms.deadline }
 }

@@ -37,7 +37,8 @@ export function requestSha256(method: string, path: string, body: unknown): stri
 // few enough to try them all), so it is stored wrapped by the KEK, bound to the organisation and key.
 const aadOf = (request: IdempotentRequest) => `idempotency-request:${request.bidderOrgId}:${request.key}`
 
-type KeyRow = { route: string; request_sha256: string; status_code: number | null; response: unknown }
+/** A stored key as read back: its route, wrapped request hash and response (null while in progress). */
+export type KeyRow = { route: string; request_sha256: string; status_code: number | null; response: unknown }
 
 function findKey(db: Kysely<Database>, request: IdempotentRequest): Promise<KeyRow | undefined> {
   return db
@@ -59,7 +60,8 @@ function sameRequest(kek: Kek, wrapped: string, request: IdempotentRequest): boo
   return stored.length === presented.length && timingSafeEqual(stored, presented)
 }
 
-function replay(kek: Kek, row: KeyRow, request: IdempotentRequest): CommandResponse {
+/** The stored response for a retry of the same request; 422 idempotency_key_reused for another one. */
+export function replay(kek: Kek, row: KeyRow, request: IdempotentRequest): CommandResponse {
   const same = row.route === request.route && sameRequest(kek, row.request_sha256, request)
   if (!same) {
     throw new RuleViolation(
@@ -79,6 +81,17 @@ const inProgress = () =>
     'idempotency_in_progress',
   )
 
+/** The request hash as stored: wrapped by the KEK, bound to the organisation and key. */
+export const wrappedRequestSha256 = (kek: Kek, request: IdempotentRequest): string =>
+  kek.wrap(Buffer.from(request.requestSha256, 'hex'), aadOf(request))
+
+/** After a claim was refused by a committed twin: that twin's stored response. */
+export async function replayWinner(deps: BiddingDeps, request: IdempotentRequest) {
+  const winner = await findKey(deps.db, request)
+  if (!winner) throw inProgress()
+  return { ...replay(deps.keys.kek, winner, request), replayed: true }
+}
+
 async function claimKey(trx: Transaction<Database>, kek: Kek, request: IdempotentRequest, at: Date) {
   try {
     await trx
@@ -87,7 +100,7 @@ async function claimKey(trx: Transaction<Database>, kek: Kek, request: Idempoten
         key: request.key,
         bidder_org_id: request.bidderOrgId,
         route: request.route,
-        request_sha256: kek.wrap(Buffer.from(request.requestSha256, 'hex'), aadOf(request)),
+        request_sha256: wrappedRequestSha256(kek, request),
         status_code: null,
         response: null,
         created_at: at,
@@ -126,8 +139,6 @@ export async function runIdempotent(
     })
   } catch (error) {
     if (!(error instanceof KeyTakenMeanwhile)) throw error
-    const winner = await findKey(deps.db, request)
-    if (!winner) throw inProgress()
-    return { ...replay(kek, winner, request), replayed: true }
+    return replayWinner(deps, request)
   }
 }

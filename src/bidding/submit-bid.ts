@@ -1,21 +1,23 @@
 // Submit (投标) or replace (修改) a sealed bid: one live bid per (tender, bidder); the previous live
 // bid's stream gets REPLACE. Only the JWE is stored; receipts are issued in the same transaction.
+import type { JWK } from 'jose'
 import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
-import { findTenderPublicKey } from '../keys/tender-keys.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent, startBidStream } from './bid-command.ts'
 import type { BidContent } from './bid-content.ts'
-import { issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
+import { bidderUsccOf, issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
 import { insertBid, lockLiveBidOf } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
 import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './sealed-bid.ts'
+import { submitFast } from './submit-new-bid.ts'
+import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
 
 /** A JWE encrypted by the bidder (recommended), or a plaintext bid the server seals at once. */
 export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
@@ -31,17 +33,16 @@ export interface SubmittedBid {
   readonly replaces?: string
 }
 
+/** The tender's key and deadline; 404 for a hidden or unknown tender, 409 without a key. */
+async function termsOf(deps: BiddingDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
+  const terms = await tenderBidTerms(deps.db, tenderId)
+  if (terms) return terms
+  assertVisible(await findTender(deps.db, tenderId), actor) // a hidden or unknown tender: 404
+  throw new Conflict('the tender has no encryption key, so it takes no sealed bids', {}, 'tender_key_missing')
+}
+
 /** Seals the submission before any transaction: nothing in clear goes further than this function. */
-async function sealSubmission(deps: BiddingDeps, actor: Actor, tenderId: string, submission: BidSubmission) {
-  const tenderKey = await findTenderPublicKey(deps.db, tenderId)
-  if (!tenderKey) {
-    assertVisible(await findTender(deps.db, tenderId), actor) // a hidden or unknown tender: 404
-    throw new Conflict(
-      'the tender has no encryption key, so it takes no sealed bids',
-      {},
-      'tender_key_missing',
-    )
-  }
+async function sealSubmission(tenderKey: JWK, submission: BidSubmission): Promise<SealedBid> {
   if ('bid' in submission) return sealPlaintext(submission.bid, tenderKey)
   const problem = jweProblem(submission.jwe, tenderKey)
   if (problem !== null) {
@@ -93,7 +94,9 @@ async function recordSubmission(
       : []),
     { bidId, action: 'submitted', ciphertextSha256: hash },
   ]
-  const receipts = await issueReceipts(trx, deps.keys, { tenderId, bidderOrgId: actor.orgId, at }, subjects)
+  const bidderUscc = await bidderUsccOf(deps.db, actor.orgId)
+  const context = { tenderId, bidderOrgId: actor.orgId, at, bidderUscc }
+  const receipts = await issueReceipts(trx, deps.keys, context, subjects)
   const bid: SubmittedBid = {
     id: bidId,
     tenderId,
@@ -117,6 +120,10 @@ export async function submitBid(
   idempotency: IdempotentRequest | null,
 ) {
   requireRole(actor, 'bidder')
-  const sealed = await sealSubmission(deps, actor, tenderId, submission)
+  const terms = await termsOf(deps, actor, tenderId)
+  const sealed = await sealSubmission(terms.tenderKey, submission)
+  // One statement accepts the bid; anything unusual goes to the transactional path.
+  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency }, terms)
+  if (fast !== 'transactional') return fast
   return runIdempotent(deps, idempotency, (trx) => recordSubmission(trx, deps, actor, tenderId, sealed))
 }

@@ -21,7 +21,8 @@ export async function appendEvents(
   expectedVersion: number,
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
-  const head = await readStreamHead(trx, streamId)
+  // A new stream has no head to read: the primary key (stream_id, seq) refuses a concurrent duplicate.
+  const head = expectedVersion === 0 ? undefined : await readStreamHead(trx, streamId)
   const currentVersion = head?.seq ?? 0
   if (currentVersion !== expectedVersion) {
     throw new Conflict(`stream ${streamId} is at version ${currentVersion}, not ${expectedVersion}`, {

@@ -27,7 +27,10 @@ export function isOversight(actor: Actor | null): boolean {
 }
 
 /** Drafts are visible only to their purchaser and oversight; a hidden draft reads as not found. */
-export function assertVisible(tender: TenderRow, actor: Actor | null): void {
+export function assertVisible(
+  tender: Pick<TenderRow, 'id' | 'state' | 'purchaser_org_id'>,
+  actor: Actor | null,
+): void {
   if (tender.state !== 'draft') return
   if (isOversight(actor)) return
   if (actor && actor.orgId === tender.purchaser_org_id) return

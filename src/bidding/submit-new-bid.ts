@@ -1,0 +1,217 @@
+// The fast path of bid submission: one statement (accept-new-bid.ts) accepts a new bid or replaces
+// the live one, with everything stamped, hashed and signed in Node first. Says 'transactional' when
+// the transactional path must decide instead (anything unusual).
+import { bidStateOf } from '../../state-machines/bid.machine.ts'
+import { type Actor, actorMeta } from '../auth/actor.ts'
+import { readStream, type StoredEvent } from '../events/event-store.ts'
+import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
+import { Conflict } from '../shared/errors.ts'
+import { newId } from '../shared/ids.ts'
+import { type AcceptanceOutcome, acceptNewBid, type NewBidAcceptance } from './accept-new-bid.ts'
+import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
+import { bidderUsccOf } from './bid-receipts.ts'
+import { bidStreamId } from './bid-repository.ts'
+import { assertBiddingOpen } from './bid-window.ts'
+import type { BiddingDeps } from './bidding-deps.ts'
+import {
+  type CommandResponse,
+  type IdempotentRequest,
+  replay,
+  replayWinner,
+  wrappedRequestSha256,
+} from './idempotency.ts'
+import type { SealedBid } from './sealed-bid.ts'
+import type { SubmittedBid } from './submit-bid.ts'
+import type { TenderBidTerms } from './tender-bid-terms.ts'
+
+type Answer = CommandResponse & { replayed: boolean }
+export type FastResult = Answer | 'transactional'
+
+interface Attempt {
+  readonly deps: BiddingDeps
+  readonly actor: Actor
+  readonly tenderId: string
+  readonly sealed: SealedBid
+  readonly idempotency: IdempotentRequest | null
+}
+
+/** The live bid to replace, with its stream as read before the statement (which rechecks its version). */
+interface ReplacementPlan {
+  readonly bidId: string
+  readonly ciphertextSha256: string
+  readonly events: readonly StoredEvent[]
+}
+
+// The bid this process last accepted per (tender, bidder), with its whole stream (one event): the next
+// submission plans the replacement from it without a read. Only a hint: the statement checks the bid is
+// still live at that version (so its stream is still exactly this), and a stale hint costs one retry.
+const liveHints = new WeakMap<BiddingDeps['db'], Map<string, ReplacementPlan>>()
+
+function hintsOf(attempt: Attempt): Map<string, ReplacementPlan> {
+  const hints = liveHints.get(attempt.deps.db) ?? new Map<string, ReplacementPlan>()
+  liveHints.set(attempt.deps.db, hints)
+  return hints
+}
+
+const hintKey = (attempt: Attempt) => `${attempt.tenderId} ${attempt.actor.orgId}`
+
+type Receipted = { tenderId: string; bidId: string; action: ReceiptAction; ciphertextSha256: string }
+
+async function sign(attempt: Attempt, subject: Receipted, receivedAt: string) {
+  const bidderUscc = await bidderUsccOf(attempt.deps.db, attempt.actor.orgId)
+  return {
+    id: newId('rcp'),
+    jws: await issueBidReceipt(attempt.deps.keys, { ...subject, bidderUscc, receivedAt }),
+  }
+}
+
+async function replacingOf(
+  attempt: Attempt,
+  plan: ReplacementPlan,
+  deadline: string,
+  byBidId: string,
+  at: Date,
+) {
+  const meta = actorMeta(attempt.actor)
+  const { next, version, event } = planBidEvent(
+    plan.bidId,
+    plan.events,
+    { type: 'REPLACE', deadline, byBidId },
+    at,
+    meta,
+  )
+  const subject = { tenderId: attempt.tenderId, bidId: plan.bidId, action: 'replaced' as const }
+  const receipt = await sign(
+    attempt,
+    { ...subject, ciphertextSha256: plan.ciphertextSha256 },
+    at.toISOString(),
+  )
+  return {
+    bidId: plan.bidId,
+    version,
+    state: bidStateOf(next),
+    priceFen: next.context.priceFen,
+    event,
+    receipt,
+  }
+}
+
+async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, plan: ReplacementPlan | null) {
+  const { deps, actor, tenderId, sealed, idempotency } = attempt
+  const bidId = newId('bid')
+  const submittedAt = at.toISOString()
+  const hash = sealed.ciphertextSha256
+  const receipt = await sign(
+    attempt,
+    { tenderId, bidId, action: 'submitted', ciphertextSha256: hash },
+    submittedAt,
+  )
+  const replacing = plan && (await replacingOf(attempt, plan, deadline, bidId, at))
+  const input = { bidId, tenderId, bidderOrgId: actor.orgId, submittedAt, deadline, contentHash: hash }
+  const bid: SubmittedBid = {
+    id: bidId,
+    tenderId,
+    state: 'submitted',
+    submittedAt,
+    mode: sealed.mode,
+    ciphertextSha256: hash,
+    ...(plan ? { replaces: plan.bidId } : {}),
+  }
+  const body = { bid, receipt: receipt.jws, ...(replacing ? { replacedReceipt: replacing.receipt.jws } : {}) }
+  const response: CommandResponse = { statusCode: 201, body }
+  const acceptance: NewBidAcceptance = {
+    tenderId,
+    bidderOrgId: actor.orgId,
+    deadline,
+    at: submittedAt,
+    bidId,
+    sealed,
+    event: bidSubmittedEvent(input, actorMeta(actor)),
+    receipt,
+    idempotency: idempotency && {
+      key: idempotency.key,
+      route: idempotency.route,
+      wrappedRequestSha256: wrappedRequestSha256(deps.keys.kek, idempotency),
+      statusCode: response.statusCode,
+      response: response.body,
+    },
+    replacing,
+  }
+  return { acceptance, response }
+}
+
+async function run(attempt: Attempt, acceptance: NewBidAcceptance): Promise<AcceptanceOutcome | Answer> {
+  try {
+    return await acceptNewBid(attempt.deps.db, acceptance)
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error
+    // A replacement claims its key without ON CONFLICT: a twin that committed first fails the statement.
+    const { constraint, message } = error as { constraint?: string; message?: string }
+    const keyTaken =
+      constraint === 'idempotency_keys_pkey' || String(message).includes('idempotency_keys_pkey')
+    if (attempt.idempotency && keyTaken) {
+      return replayWinner(attempt.deps, attempt.idempotency)
+    }
+    throw new Conflict(
+      'another bid of your organisation for this tender was submitted at the same moment; retry',
+      {},
+      'concurrent_bid',
+    )
+  }
+}
+
+/** What to do after a refusal: the answer, or the plan for the next try (undefined: transactional path). */
+async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Date, terms: TenderBidTerms) {
+  const { deps, actor, idempotency } = attempt
+  // The same order as the transactional path: a stored response first, then the window, then the rest.
+  if (idempotency && outcome.prior)
+    return { ...replay(deps.keys.kek, outcome.prior, idempotency), replayed: true }
+  const tender = outcome.tender
+  if (!tender) return undefined
+  assertBiddingOpen(tender, tender, actor, at)
+  const moved = tender.deadline !== terms.deadline
+  terms.deadline = tender.deadline // extended since last read: the events carry it, so build them again
+  const live = outcome.live
+  if (live) {
+    const events = await readStream(deps.db, bidStreamId(live.id))
+    return { bidId: live.id, ciphertextSha256: live.ciphertext_sha256, events }
+  }
+  if (moved) return null
+  if (idempotency) return replayWinner(deps, idempotency) // a twin with this key committed meanwhile
+  return null // the live bid went meanwhile, or the deadline moved: try again as a new bid
+}
+
+/** Accepts a new or replacing bid in one statement; 'transactional' when that path must decide. */
+export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promise<FastResult> {
+  const hints = hintsOf(attempt)
+  let plan: ReplacementPlan | null = hints.get(hintKey(attempt)) ?? null
+  hints.delete(hintKey(attempt))
+  for (let tries = 0; tries < 4; tries += 1) {
+    const at = attempt.deps.clock.now()
+    if (terms.deadline === null) return 'transactional'
+    let built: Awaited<ReturnType<typeof buildAcceptance>>
+    try {
+      built = await buildAcceptance(attempt, terms.deadline, at, plan)
+    } catch (error) {
+      if (plan === null) throw error
+      plan = null // the bid machine refuses REPLACE (e.g. after the deadline): let the statement say why
+      continue
+    }
+    const outcome = await run(attempt, built.acceptance)
+    if ('statusCode' in outcome) return outcome
+    if (outcome.accepted) {
+      const { bidId, event } = built.acceptance
+      hints.set(hintKey(attempt), {
+        bidId,
+        ciphertextSha256: attempt.sealed.ciphertextSha256,
+        events: [event],
+      })
+      return { ...built.response, replayed: false }
+    }
+    const next = await afterRefusal(attempt, outcome, at, terms)
+    if (next === undefined) return 'transactional'
+    if (next !== null && 'statusCode' in next) return next
+    plan = next
+  }
+  return 'transactional' // still racing: the transactional path decides under its locks
+}

@@ -1,0 +1,33 @@
+// What a bid submission needs of its tender before any transaction: the public key it is sealed to
+// (immutable once published) and the deadline last seen (rechecked by the accepting statement).
+import type { JWK } from 'jose'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+
+export interface TenderBidTerms {
+  readonly tenderKey: JWK
+  /** The tender machine's deadline as last read; the statement that accepts a bid checks it still holds. */
+  deadline: string | null
+}
+
+// Per database handle, so test databases (and their tenders) never share entries.
+const termsCache = new WeakMap<Kysely<Database>, Map<string, TenderBidTerms>>()
+
+/** The tender's key and deadline, read once per process; null while it has no key (draft, unknown). */
+export async function tenderBidTerms(db: Kysely<Database>, tenderId: string): Promise<TenderBidTerms | null> {
+  const known = termsCache.get(db) ?? new Map()
+  termsCache.set(db, known)
+  const cached = known.get(tenderId)
+  if (cached) return cached
+  const row = await db
+    .selectFrom('tender_keys')
+    .innerJoin('tenders', 'tenders.id', 'tender_keys.tender_id')
+    .select(['tender_keys.public_jwk', 'tenders.snapshot'])
+    .where('tender_keys.tender_id', '=', tenderId)
+    .executeTakeFirst()
+  if (!row) return null // not cached: the key may be published later
+  const context = (row.snapshot as { context?: { deadline?: string | null } }).context
+  const terms: TenderBidTerms = { tenderKey: row.public_jwk as JWK, deadline: context?.deadline ?? null }
+  known.set(tenderId, terms)
+  return terms
+}
