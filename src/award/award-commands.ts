@@ -6,7 +6,12 @@ import type { Actor } from '../auth/actor.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand, type TenderSnapshot } from '../tenders/tender-command.ts'
+import {
+  type CommandDeps,
+  executeTenderCommand,
+  recordTenderEvent,
+  type TenderSnapshot,
+} from '../tenders/tender-command.ts'
 import { assertStateAccepts } from './award-access.ts'
 
 function methodRulesOf(snapshot: TenderSnapshot) {
@@ -79,34 +84,34 @@ export function issueAwardNotice(deps: CommandDeps, actor: Actor, tenderId: stri
   })
 }
 
-export function recordWinnerDeclined(
+export const recordWinnerDeclined = (
   deps: CommandDeps,
   actor: Actor,
   tenderId: string,
   reason: string,
   ifMatch?: number,
-) {
-  return executeTenderCommand(deps, {
-    tenderId,
+) =>
+  recordTenderEvent(
+    deps,
     actor,
+    tenderId,
+    authorizeOwnPurchaser,
+    { type: 'WINNER_DECLINED', reason },
     ifMatch,
-    authorize: authorizeOwnPurchaser,
-    decide: () => ({ type: 'WINNER_DECLINED', reason }),
-  })
-}
+  )
 
-export function recordContract(
+export const recordContract = (
   deps: CommandDeps,
   actor: Actor,
   tenderId: string,
   contractRef: string,
   ifMatch?: number,
-) {
-  return executeTenderCommand(deps, {
-    tenderId,
+) =>
+  recordTenderEvent(
+    deps,
     actor,
+    tenderId,
+    authorizeOwnPurchaser,
+    { type: 'CONTRACT_SIGNED', contractRef },
     ifMatch,
-    authorize: authorizeOwnPurchaser,
-    decide: () => ({ type: 'CONTRACT_SIGNED', contractRef }),
-  })
-}
+  )

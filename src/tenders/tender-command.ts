@@ -93,6 +93,18 @@ export async function executeTenderCommand<R>(
   })
 }
 
+/** The commonest command: one event with fixed fields, sent by whoever `authorize` admits. */
+export function recordTenderEvent(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  authorize: TenderCommand<unknown>['authorize'],
+  event: ProposedEvent,
+  ifMatch?: number,
+) {
+  return executeTenderCommand(deps, { tenderId, actor, ifMatch, authorize, decide: () => event })
+}
+
 /** Runs the machine: 409 when the state has no such event, 422 when a guard refuses this one. */
 export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
   const state = tenderStateOf(snapshot)

@@ -10,23 +10,15 @@ import { createTenderKey } from '../keys/tender-keys.ts'
 import { DEFAULT_RULE_PACK_ID, getRulePack } from '../rules/rule-packs.ts'
 import { InvalidInput, RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser, authorizeSupervisor } from './tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from './tender-command.ts'
+import { type CommandDeps, executeTenderCommand, recordTenderEvent } from './tender-command.ts'
 
-export function editTender(
+export const editTender = (
   deps: CommandDeps,
   actor: Actor,
   tenderId: string,
   changes: Partial<TenderParticulars>,
   ifMatch?: number,
-) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    ifMatch,
-    authorize: authorizeOwnPurchaser,
-    decide: () => ({ type: 'EDIT', changes }),
-  })
-}
+) => recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, { type: 'EDIT', changes }, ifMatch)
 
 export interface PublishRequest {
   readonly deadline: string
@@ -86,44 +78,24 @@ export function publishTender(
   })
 }
 
-export function cancelTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    authorize: authorizeOwnPurchaser,
-    decide: () => ({ type: 'CANCEL', reason }),
-  })
-}
+export const cancelTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
+  recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, { type: 'CANCEL', reason })
 
-export function extendDeadline(
+export const extendDeadline = (
   deps: CommandDeps,
   actor: Actor,
   tenderId: string,
   newDeadline: string,
   reason: string,
-) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    authorize: authorizeOwnPurchaser,
-    decide: () => ({ type: 'EXTEND_DEADLINE', newDeadline: new Date(newDeadline).toISOString(), reason }),
+) =>
+  recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, {
+    type: 'EXTEND_DEADLINE',
+    newDeadline: new Date(newDeadline).toISOString(),
+    reason,
   })
-}
 
-export function suspendTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    authorize: authorizeSupervisor,
-    decide: () => ({ type: 'SUSPEND', reason }),
-  })
-}
+export const suspendTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
+  recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'SUSPEND', reason })
 
-export function resumeTender(deps: CommandDeps, actor: Actor, tenderId: string, reason: string) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    authorize: authorizeSupervisor,
-    decide: () => ({ type: 'RESUME', reason }),
-  })
-}
+export const resumeTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
+  recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'RESUME', reason })
