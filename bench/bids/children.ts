@@ -7,11 +7,17 @@ import { type LoadPlan, type LoadResult, readJson, writeJson } from './plan.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-function runScript(script: string, arg: string, captureStdout: boolean): Promise<string> {
+function runScript(
+  script: string,
+  arg: string,
+  captureStdout: boolean,
+  onSpawn?: (pid: number) => void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script), arg], {
       stdio: ['ignore', captureStdout ? 'pipe' : 'inherit', 'inherit'],
     })
+    if (child.pid !== undefined) onSpawn?.(child.pid)
     let stdout = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8')
@@ -24,9 +30,13 @@ function runScript(script: string, arg: string, captureStdout: boolean): Promise
   })
 }
 
-export async function runLoadProcess(plan: LoadPlan, planFile: string): Promise<LoadResult> {
+export async function runLoadProcess(
+  plan: LoadPlan,
+  planFile: string,
+  onSpawn?: (pid: number) => void,
+): Promise<LoadResult> {
   writeJson(planFile, plan)
-  await runScript('load.ts', planFile, false)
+  await runScript('load.ts', planFile, false, onSpawn)
   return readJson<LoadResult>(plan.resultFile)
 }
 

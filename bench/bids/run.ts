@@ -8,6 +8,7 @@ import { kekFromBase64 } from '../../src/keys/kek.ts'
 import { detectBidMode } from './bid-mode.ts'
 import { runLoadProcess, runPgInsertProcess } from './children.ts'
 import { awaitClose, closeFacts, openAll } from './close-open.ts'
+import { startCpuSampler } from './cpu-sampler.ts'
 import { createHttpClient, type HttpClient } from './http-client.ts'
 import type { Parameters } from './main.ts'
 import type { LoadPlan, LoadResult } from './plan.ts'
@@ -102,6 +103,8 @@ interface Outcome {
   readonly receipts: ReceiptTally
   readonly details: string[]
   readonly modeNote: string[]
+  /** CPU ms spent in the window by the server, PostgreSQL and the load process (null without /proc). */
+  readonly cpu: { server: number; postgres: number; load: number } | null
 }
 
 async function closeOpenVerify(scene: Scene, p: Parameters, client: HttpClient, load: LoadResult) {
@@ -140,14 +143,17 @@ async function rushAndVerify(scene: Scene, p: Parameters, dir: string): Promise<
     logFile: path.join(dir, 'server.log'),
   })
   const client = createHttpClient(server.baseUrl, 4)
+  const sampler = startCpuSampler(server.pid, new URL(scene.url).pathname.slice(1))
   try {
     const mode = p.bidMode ?? (await detectBidMode(client))
     progress(`server up; bid mode ${mode}; the load process seals every bid and waits for the window`)
     const plan = loadPlan(scene, p, server.baseUrl, mode, dir)
-    const load = await runLoadProcess(plan, path.join(dir, 'plan.json'))
+    const load = await runLoadProcess(plan, path.join(dir, 'plan.json'), (pid) => sampler.setLoadPid(pid))
+    const cpu = sampler.between(load.windowStart, load.windowEnd)
     const checked = await closeOpenVerify(scene, p, client, load)
-    return { load, ...checked, modeNote: modeNote(mode, p.bidMode !== null) }
+    return { load, ...checked, modeNote: modeNote(mode, p.bidMode !== null), cpu }
   } finally {
+    sampler.stop()
     client.close()
     await server.stop()
   }
@@ -179,9 +185,23 @@ function detailLine(outcome: Outcome, statuses: string, serverLog: string | null
     `warmup=${load.warmupBids}bids/${load.warmupMs.toFixed(0)}ms`,
     `late_start_ms=${load.lateStartMs.toFixed(0)}`,
     `body_bytes=${load.bodyBytesAverage}`,
+    ...cpuDetails(outcome),
     ...outcome.details,
     ...(serverLog ? [`server_log=${serverLog}`] : []),
   ].join(' ')
+}
+
+/** CPU microseconds per request in the window, per process group: where a bid's cost goes. */
+function cpuDetails(outcome: Outcome): string[] {
+  const { cpu, load } = outcome
+  const requests = load.records.filter((r) => r.kind !== 'late').length
+  if (!cpu || requests === 0) return []
+  const perRequest = (ms: number) => ((ms * 1000) / requests).toFixed(0)
+  return [
+    `cpu_us_per_bid_server=${perRequest(cpu.server)}`,
+    `cpu_us_per_bid_postgres=${perRequest(cpu.postgres)}`,
+    `cpu_us_per_bid_load=${perRequest(cpu.load)}`,
+  ]
 }
 
 function notesOf(outcome: Outcome): string[] {

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 export interface ServerProcess {
   readonly baseUrl: string
   readonly logFile: string
+  readonly pid: number
   stop(): Promise<void>
 }
 
@@ -67,5 +68,5 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     await stop()
     throw new Error(`${(error as Error).message}; its log: ${options.logFile}`, { cause: error })
   }
-  return { baseUrl, logFile: options.logFile, stop }
+  return { baseUrl, logFile: options.logFile, pid: child.pid ?? 0, stop }
 }

@@ -2,6 +2,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { prepareNamedStatements } from './named-statements.ts'
 import { createPglitePool } from './pglite-pool.ts'
 import type { Database } from './schema.ts'
 
@@ -41,6 +42,7 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
     types: pgTypes,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
+  prepareNamedStatements(pool)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() }
 }

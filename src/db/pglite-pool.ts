@@ -8,7 +8,8 @@ interface PoolClientLike {
   release(): void
 }
 
-const COMMAND_PATTERN = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert|update|delete|merge|select|commit|rollback)\b/i
+const COMMAND_PATTERN =
+  /^\s*(?:\/\*[^*]*\*\/\s*)?(?:with\b[\s\S]*?\)\s*)?(insert|update|delete|merge|select|commit|rollback)\b/i
 
 export function createPglitePool(pglite: PGlite) {
   let tail: Promise<void> = Promise.resolve()
