@@ -23,6 +23,8 @@ function isWellFormedOpenedBid(bid: OpenedBid): boolean {
 /** The opening record covers exactly the committed number of bids, each once. */
 export function canOpen(context: TenderContext, event: EventOf<'OPEN'>): boolean {
   return (
+    // Exactly the set CLOSE_BIDDING committed to: no bid added, dropped or swapped since.
+    event.bidSetHash === context.bidSetHash &&
     event.bids.length === context.bidCount &&
     areDistinctIds(event.bids.map((bid) => bid.bidId)) &&
     event.bids.every(isWellFormedOpenedBid)

@@ -61,7 +61,12 @@ export type TenderEvent =
   | ({ type: 'SUSPEND'; reason: string } & Stamped)
   | ({ type: 'RESUME'; reason: string } & Stamped)
   | ({ type: 'CLOSE_BIDDING'; bidCount: number; bidSetHash: string } & Stamped)
-  | ({ type: 'OPEN'; bids: readonly OpenedBid[] } & Stamped)
+  | ({
+      type: 'OPEN'
+      bids: readonly OpenedBid[]
+      /** The bid-set hash of the bids opened, recomputed from their recorded ciphertext hashes. */
+      bidSetHash: string
+    } & Stamped)
   | ({ type: 'DRAW_EXPERTS'; members: readonly string[]; draw: DrawProof } & Stamped)
   | ({ type: 'DECLARE_NO_CONFLICT'; expertId: string; statement?: string | null } & Stamped)
   | ({

@@ -6,11 +6,12 @@ import type { OpenedBid } from '../../state-machines/tender.events.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { findTenderPublicKey, unwrapTenderKey } from '../keys/tender-keys.ts'
-import { DomainError } from '../shared/errors.ts'
+import { DomainError, RuleViolation } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { executeTenderCommand } from '../tenders/tender-command.ts'
 import { applyBidEvent, loadBidSnapshot } from './bid-command.ts'
 import { listLiveSealedBids, recordOpening, type SealedBidRecord } from './bid-repository.ts'
+import { bidSetHash } from './bid-set-hash.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import { type TenderKeyAccess, type Unsealing, unsealBid } from './unseal-bid.ts'
 
@@ -42,11 +43,24 @@ async function openAll(trx: Transaction<Database>, deps: BiddingDeps, tenderId: 
     ? await accessTenderKey(trx, deps, tenderId, at)
     : { failure: 'no sealed bids' }
   const openings: BidOpening[] = []
+  const recordedHashes: string[] = []
   for (const bid of live) {
     const { snapshot } = await loadBidSnapshot(trx, bid.id)
+    recordedHashes.push(snapshot.context.contentHash)
     openings.push({ bid, ...(await unsealBid(bid, snapshot.context.contentHash, access)) })
   }
-  return openings
+  // The machine compares it with CLOSE_BIDDING's commitment: another set of bids is never opened.
+  return { openings, bidSetHash: bidSetHash(recordedHashes) }
+}
+
+/** The machine refuses another set too; this says why, before anything is recorded. */
+function assertCommittedSet(committed: string | null, found: string) {
+  if (committed === found) return
+  throw new RuleViolation(
+    'the live bids no longer hash to the bid set committed when bidding closed: nothing is opened; the bids table was changed outside the platform',
+    { committedBidSetHash: committed, foundBidSetHash: found },
+    'bid_set_mismatch',
+  )
 }
 
 const openedBid = (opening: BidOpening): OpenedBid => ({
@@ -63,11 +77,15 @@ export function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMa
     actor,
     ifMatch,
     authorize: authorizePurchaserOrOperator,
-    decide: async ({ trx, tender, at }) => {
+    decide: async ({ trx, tender, snapshot, at }) => {
       // Outside 'opening' the machine refuses OPEN (409): no key is touched for that answer.
       // After CLOSE_BIDDING no bid command passes the bidding window, so the live bids are the committed set.
-      if (tender.state === 'opening') openings = await openAll(trx, deps, tender.id, at)
-      return { type: 'OPEN', bids: openings.map(openedBid) }
+      let openedSetHash = ''
+      if (tender.state === 'opening') {
+        ;({ openings, bidSetHash: openedSetHash } = await openAll(trx, deps, tender.id, at))
+        assertCommittedSet(snapshot.context.bidSetHash, openedSetHash)
+      }
+      return { type: 'OPEN', bids: openings.map(openedBid), bidSetHash: openedSetHash }
     },
     project: async ({ trx, at }) => {
       const meta = actorMeta(actor)

@@ -49,7 +49,7 @@ export async function driveToEvaluation(
   }))
   await driveTender(t, tenderId, [
     { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'a'.repeat(64) },
-    { type: 'OPEN', bids },
+    { type: 'OPEN', bids, bidSetHash: 'a'.repeat(64) },
   ])
   const { selected, ...draw } = performDraw(
     expertPool,

@@ -70,7 +70,7 @@ export async function tenderInEvaluation(t: TestApp): Promise<EvaluationTender> 
   }))
   await driveTender(t, id, [
     { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'x'.repeat(64) },
-    { type: 'OPEN', bids },
+    { type: 'OPEN', bids, bidSetHash: 'x'.repeat(64) },
   ])
   return { id, bids }
 }

@@ -62,6 +62,7 @@ export const ev = {
   open: (outcomes: readonly BidOpeningOutcome[] = ['opened', 'opened', 'opened', 'opened']): TenderEvent => ({
     type: 'OPEN',
     at: T(21, 1),
+    bidSetHash: 'h',
     bids: outcomes.map((outcome, i) => ({
       bidId: `b${i + 1}`,
       bidderOrgId: `bidder-${i + 1}`,

@@ -6,7 +6,7 @@ import { accepts, ev, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
 function openWith(bids: Extract<TenderEvent, { type: 'OPEN' }>['bids']): TenderEvent {
-  return { type: 'OPEN', at: T(21, 1), bids }
+  return { type: 'OPEN', at: T(21, 1), bidSetHash: 'h', bids }
 }
 
 describe('opening: OPEN', () => {
@@ -34,6 +34,11 @@ describe('opening: OPEN', () => {
     const [first, second, third] = open.bids
     if (!first || !second || !third) throw new Error('fixture')
     expect(accepts(opening, openWith([first, second, third, { ...first }]))).toBe(false)
+  })
+
+  it('refuses a record of another bid set than the one committed at close', () => {
+    const open = ev.open() as Extract<TenderEvent, { type: 'OPEN' }>
+    expect(accepts(given.opening(), { ...open, bidSetHash: 'another' })).toBe(false)
   })
 
   it('refuses an opened bid without a price in fen', () => {
