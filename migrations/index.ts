@@ -4,10 +4,12 @@ import * as initial from './0001-initial.ts'
 import * as keys from './0002-keys.ts'
 import * as sealedBids from './0003-sealed-bids.ts'
 import * as timers from './0004-timers.ts'
+import * as idempotencyExpiry from './0007-idempotency-expiry.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-keys': keys,
   '0003-sealed-bids': sealedBids,
   '0004-timers': timers,
+  '0007-idempotency-expiry': idempotencyExpiry,
 }

@@ -1,5 +1,6 @@
 // `youxuan serve`: open the database, build the app, listen, and shut down cleanly on a signal.
 import { buildApp } from './app.ts'
+import { startIdempotencyExpiry } from './bidding/idempotency-expiry.ts'
 import type { Config } from './config.ts'
 import { describeKekSource } from './keys/kek.ts'
 import { openRuntime } from './runtime.ts'
@@ -32,6 +33,7 @@ export async function serve(config: Config): Promise<number> {
   await app.listen({ port: config.port, host: config.host })
   // Overdue timers (a restart during a deadline) fire on the worker's first tick.
   const timers = startTimerWorker({ db: runtime.database.db, clock: systemClock, log: app.log })
+  const housekeeping = startIdempotencyExpiry({ db: runtime.database.db, clock: systemClock, log: app.log })
   app.log.info(
     {
       url: `http://localhost:${config.port}`,
@@ -51,6 +53,7 @@ export async function serve(config: Config): Promise<number> {
     stopping = true
     app.log.info({ signal }, 'shutting down')
     await timers.stop()
+    await housekeeping.stop()
     await app.close()
     await runtime.close()
     process.exit(0)
