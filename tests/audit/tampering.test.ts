@@ -34,7 +34,8 @@ describe('tampering with the events table', () => {
     await sql`alter table events enable trigger events_append_only`.execute(db)
     // when the auditor replays the tender
     const res = await get(t, 'auditor', `/api/v1/tenders/${tenderId}/replay`)
-    // then the chain breaks exactly there, and the fold no longer matches the projection
+    // then the chain breaks exactly there, the opening no longer matches the forged commitment, and the
+    // fold does not match the projection
     expect(res.status).toBe(200)
     expect(res.body.ok).toBe(false)
     expect(res.body.chain).toMatchObject({
@@ -42,6 +43,6 @@ describe('tampering with the events table', () => {
       firstBadSeq: 3,
       problem: 'hash does not match the event content',
     })
-    expect(res.body.replay).toMatchObject({ matchesProjection: false, firstRejectedSeq: null })
+    expect(res.body.replay).toMatchObject({ matchesProjection: false, firstRejectedSeq: 4 })
   })
 })
