@@ -10,6 +10,9 @@ import type { TokenService } from './auth/token-issuer.ts'
 import { awardRoutes } from './award/award.routes.ts'
 import { biddingRoutes } from './bidding/bidding.routes.ts'
 import { DEFAULT_BID_BODY_LIMIT } from './config.ts'
+import { creditRoutes } from './credit/credit.routes.ts'
+import { type CreditConfig, loadCreditConfig } from './credit/credit-config.ts'
+import { createCreditProviders, useCreditProviders } from './credit/credit-providers.ts'
 import type { DatabaseKind } from './db/database.ts'
 import type { Database } from './db/schema.ts'
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
@@ -22,6 +25,7 @@ import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
+import { recordsRoutes } from './records/records.routes.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -37,6 +41,8 @@ export interface AppDeps {
   /** Largest bid submission in bytes (default DEFAULT_BID_BODY_LIMIT, 20 MiB). */
   readonly bidBodyLimit?: number
   readonly logger: FastifyServerOptions['logger']
+  /** Credit sources (Config.credit); without it, the YOUXUAN_CREDIT_* environment (default: local register). */
+  readonly credit?: CreditConfig
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -59,6 +65,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps.tokens)
 
   const commandDeps = { db: deps.db, clock: deps.clock }
+  // Every credit lookup on this database handle (bids, opening, dossiers, the API) asks these sources.
+  const creditConfig = deps.credit ?? loadCreditConfig(process.env)
+  useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
   await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
   const keyedDeps = { ...commandDeps, keys: deps.keys }
@@ -72,5 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(evaluationRoutes, commandDeps)
   await app.register(awardRoutes, commandDeps)
   await app.register(auditRoutes, commandDeps)
+  await app.register(creditRoutes, commandDeps)
+  await app.register(recordsRoutes, keyedDeps)
   return app
 }

@@ -1,5 +1,6 @@
 // Environment → typed configuration. No DATABASE_URL means the embedded PGlite database in the data folder.
 import path from 'node:path'
+import { type CreditConfig, loadCreditConfig } from './credit/credit-config.ts'
 
 export interface Config {
   readonly port: number
@@ -17,6 +18,8 @@ export interface Config {
   readonly publicUrl: string
   /** YOUXUAN_KEK: the key-encryption key, base64 of 32 bytes; null → the embedded key file (not in production). */
   readonly kekBase64: string | null
+  /** Credit sources: YOUXUAN_CREDIT_PROVIDERS (local, http) and YOUXUAN_CREDIT_HTTP_* (README "Credit data"). */
+  readonly credit: CreditConfig
 }
 
 /** Bids may carry attachments in their JWE; 20 MiB unless YOUXUAN_BID_BODY_LIMIT says otherwise. */
@@ -56,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bidBodyLimit: integer(env, 'YOUXUAN_BID_BODY_LIMIT', DEFAULT_BID_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
     publicUrl: env.YOUXUAN_PUBLIC_URL || `http://localhost:${port}`,
     kekBase64: env.YOUXUAN_KEK?.trim() || null,
+    credit: loadCreditConfig(env),
   }
 }

@@ -1,4 +1,4 @@
-// The command line: serve, migrate, demo, openapi, verify-receipt, keys.
+// The command line: serve, migrate, demo, openapi, verify-receipt, verify, revoke-key, keys, credit.
 // The only place that exits the process.
 import { loadConfig } from './config.ts'
 import { systemClock } from './shared/clock.ts'
@@ -12,7 +12,15 @@ const USAGE = `usage: youxuan <command>
   openapi --check    fail when openapi/openapi.json differs from the routes
   verify-receipt <file> [--jwks <file|url>]
                      verify a bid receipt (default: this installation's keys); exit 0 only when valid
-  keys rotate        make a new active signing key (the old one stays published)`
+  keys rotate        make a new active signing key (the old one stays published)
+  verify <file.pdf> [--jws <file>] [--jwks <file|url>]
+                     verify a signed record (default: <file>.jws, this installation's keys); exit 0 only when valid
+  revoke-key <kid> --reason <text>
+                     revoke a signing key (what it signed then verifies as "revoked")
+  credit import <file.csv|file.json|file.jsonl> [--strict]
+                     load the local credit register; bad rows are reported by line
+  credit check <USCC> [--at <ISO-8601>]
+                     ask every credit source now and print the normalised report as JSON`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -46,6 +54,18 @@ async function main(argv: string[]): Promise<number> {
     case 'verify-receipt': {
       const { verifyReceiptCommand } = await import('./receipts/verify-receipt-command.ts')
       return verifyReceiptCommand(rest)
+    }
+    case 'verify': {
+      const { verifyCommand } = await import('./records/verify-command.ts')
+      return verifyCommand(rest)
+    }
+    case 'revoke-key': {
+      const { revokeKeyCommand } = await import('./records/revoke-key-command.ts')
+      return revokeKeyCommand(rest)
+    }
+    case 'credit': {
+      const { creditCommand } = await import('./credit/credit-command.ts')
+      return creditCommand(rest)
     }
     case 'keys': {
       const { keysCommand } = await import('./keys/keys-command.ts')

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { startIdempotencyExpiry } from './bidding/idempotency-expiry.ts'
 import type { Config } from './config.ts'
 import { describeKekSource } from './keys/kek.ts'
+import { startRecordWorker } from './records/record-worker.ts'
 import { openRuntime } from './runtime.ts'
 import { systemClock } from './shared/clock.ts'
 import { startTimerWorker } from './timers/timer-worker.ts'
@@ -20,6 +21,7 @@ export async function serve(config: Config): Promise<number> {
     devLogin: config.devLogin,
     bodyLimit: config.bodyLimit,
     bidBodyLimit: config.bidBodyLimit,
+    credit: config.credit,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -34,6 +36,14 @@ export async function serve(config: Config): Promise<number> {
   // Overdue timers (a restart during a deadline) fire on the worker's first tick.
   const timers = startTimerWorker({ db: runtime.database.db, clock: systemClock, log: app.log })
   const housekeeping = startIdempotencyExpiry({ db: runtime.database.db, clock: systemClock, log: app.log })
+  // Records due before a restart are made on the first tick (once each); a job a killed process had
+  // claimed waits until its claim lapses (RECORD_LEASE_MS).
+  const records = startRecordWorker({
+    db: runtime.database.db,
+    clock: systemClock,
+    keys: runtime.keys,
+    log: app.log,
+  })
   app.log.info(
     {
       url: `http://localhost:${config.port}`,
@@ -54,6 +64,7 @@ export async function serve(config: Config): Promise<number> {
     app.log.info({ signal }, 'shutting down')
     await timers.stop()
     await housekeeping.stop()
+    await records.stop()
     await app.close()
     await runtime.close()
     process.exit(0)

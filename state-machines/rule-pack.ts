@@ -32,6 +32,43 @@ export type AwardMethod = (typeof AWARD_METHODS)[number]
 
 export type DayCounting = 'calendar' | 'working'
 
+/** The credit lists a bidder can be on (REGULATIONS §6.1). */
+export const CREDIT_LISTS = [
+  'seriousDishonesty', // 严重失信主体名单 (信用中国)
+  'judgmentDefaulter', // 失信被执行人 (最高人民法院)
+  'majorTaxViolation', // 重大税收违法失信主体 (税务总局)
+  'gpSeriousViolation', // 政府采购严重违法失信行为记录名单 (中国政府采购网)
+  'biddingBan', // 禁止投标: a decision under 实施条例 Art 67–68, with its end date
+] as const
+export type CreditList = (typeof CREDIT_LISTS)[number]
+
+/** What a credit finding does to a bid at submission: refuse it, or flag it for both committees. */
+export type CreditConsequence = 'refuse' | 'flag'
+
+/** A non-numeric rule with the text it comes from. */
+export interface CitedRule<T extends string> {
+  readonly value: T
+  readonly source: string
+  readonly confidence: Confidence
+}
+
+/**
+ * The credit check of a tender (DESIGN §7, REGULATIONS §6.1): what each finding does, and the cut-off
+ * (查询截止时点) whose records count. The tender documents must state both (财库〔2016〕125号); PUBLISH
+ * copies the pack, so the policy is declared in the tender from publication on.
+ */
+export interface CreditPolicy {
+  /** A hit on each list, in force at the cut-off. */
+  readonly lists: { readonly [L in CreditList]: CitedRule<CreditConsequence> }
+  /** Administrative penalties (行政处罚) decided within `penaltyYears` before the cut-off. */
+  readonly penalties: CitedRule<CreditConsequence>
+  readonly penaltyYears: CitedLimit
+  /** A source that gave no usable answer (unavailable, timed out, malformed, circuit open): never clean. */
+  readonly unavailable: CitedRule<CreditConsequence>
+  /** Whose records count: those in force at the bid deadline, or at the moment of each submission. */
+  readonly cutoff: CitedRule<'bidDeadline' | 'submission'>
+}
+
 export interface RulePack {
   readonly id: string
   readonly version: string
@@ -66,6 +103,30 @@ export interface RulePack {
   readonly lotteryAllowed: boolean
   /** How many re-votes among tied candidates before the tie-break applies. */
   readonly maxRevotes: number
+  /** The credit policy; absent only in packs published before credit checks existed (nothing refused). */
+  readonly credit?: CreditPolicy
+}
+
+function creditPolicyProblems(policy: CreditPolicy): string[] {
+  const problems: string[] = []
+  type Checked = readonly [string, CitedRule<string> | undefined, readonly string[]]
+  const rules: Checked[] = [
+    ...CREDIT_LISTS.map(
+      (list): Checked => [`credit.lists.${list}`, policy.lists?.[list], ['refuse', 'flag']],
+    ),
+    ['credit.penalties', policy.penalties, ['refuse', 'flag']],
+    ['credit.unavailable', policy.unavailable, ['refuse', 'flag']],
+    ['credit.cutoff', policy.cutoff, ['bidDeadline', 'submission']],
+  ]
+  for (const [name, rule, allowed] of rules) {
+    if (!rule || !allowed.includes(rule.value)) problems.push(`${name} must be one of ${allowed.join(', ')}`)
+    else if (!rule.source) problems.push(`${name} has no source`)
+  }
+  const years = policy.penaltyYears
+  if (!years || !Number.isInteger(years.value) || years.value < 0 || !years.source) {
+    problems.push('credit.penaltyYears must be a whole number ≥ 0 with a source')
+  }
+  return problems
 }
 
 /** Structural problems of a rule pack, empty when it is usable (the PUBLISH guard). */
@@ -87,5 +148,6 @@ export function rulePackProblems(pack: RulePack): string[] {
   if (pack.awardMethods.includes('lottery') && !pack.lotteryAllowed) {
     problems.push('awardMethods lists lottery but lotteryAllowed is false')
   }
+  if (pack.credit !== undefined) problems.push(...creditPolicyProblems(pack.credit))
   return problems
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { readRecordEvidence } from '../records/record-repository.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import { authorizeAuditReader, readHistory, readTenderWithStream, toNdjson } from './history.ts'
 import { verifyTenderStream } from './replay.ts'
@@ -93,9 +94,10 @@ export async function auditRoutes(app: FastifyInstance, deps: CommandDeps): Prom
       const { tender, events } = await readTenderWithStream(deps.db, (request.params as { id: string }).id)
       authorizeAuditReader(tender, actor)
       const { value, context } = tender.snapshot
+      const records = await readRecordEvidence(deps.db, tender.id)
       return {
         tenderId: tender.id,
-        ...verifyTenderStream(events, { value, context, version: tender.version }),
+        ...verifyTenderStream(events, { value, context, version: tender.version }, records),
       }
     },
   )

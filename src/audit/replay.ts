@@ -1,6 +1,7 @@
 // Replay (DESIGN §6): fold a tender's stream through the machine from its first event, check every
 // event was one the machine accepts, compare the result with the stored projection, re-run every
-// recorded random draw, and check the hash chain. Pure: no Fastify, no database.
+// recorded random draw, check the hash chain, and (given them) verify every signed record's signature
+// and hash. Pure: no Fastify, no database.
 import { initialTransition, transition } from 'xstate'
 import { isTenderEventType } from '../../state-machines/tender.event-guard.ts'
 import type { TenderEvent, TenderInput } from '../../state-machines/tender.events.ts'
@@ -8,6 +9,13 @@ import { type TenderSnapshot, tenderMachine, tenderStateOf } from '../../state-m
 import { verifyDraw } from '../draws/verifiable-draw.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
 import { type ChainedEvent, type ChainVerdict, verifyChain } from '../events/hash-chain.ts'
+import { recordIdFor } from '../records/record-types.ts'
+import { recordsCalledFor } from '../records/records-due.ts'
+import {
+  type RecordsEvidence,
+  type RecordsVerification,
+  verifyTenderRecords,
+} from '../records/verify-tender-records.ts'
 
 /** The projection as stored: the machine's state value and context, and the stream version it covers. */
 export interface StoredProjection {
@@ -36,6 +44,12 @@ export interface StreamVerification {
   readonly chain: ChainVerdict
   readonly replay: ReplayVerdict
   readonly draws: { readonly ok: boolean; readonly checked: readonly DrawCheck[] }
+  /** Signed records, when their evidence was given: signatures, hashes, certified events, issuance. */
+  readonly records?: RecordsVerification & {
+    /** How many records the history calls for, and those not issued yet (still in the outbox). */
+    readonly due: number
+    readonly notIssued: readonly string[]
+  }
 }
 
 interface Fold {
@@ -139,12 +153,42 @@ export function verifyStreamDraws(events: readonly ChainedEvent[]): StreamVerifi
   return { ok: checked.every((check) => check.ok), checked }
 }
 
+/** The ids of the records the history calls for: what the pipeline enqueued at each accepted event. */
+export function recordsDueIn(events: readonly ChainedEvent[]): string[] {
+  let snapshot = start(events[0])
+  const due: string[] = []
+  for (const event of events.slice(1)) {
+    if (snapshot === null) break
+    const next = step(snapshot, event)
+    if (next === null) break
+    const requests = recordsCalledFor(event, tenderStateOf(snapshot), tenderStateOf(next), next.context)
+    due.push(...requests.map(recordIdFor))
+    snapshot = next
+  }
+  return due
+}
+
 export function verifyTenderStream(
   events: readonly ChainedEvent[],
   stored: StoredProjection,
+  records?: RecordsEvidence,
 ): StreamVerification {
   const chain = verifyChain(events)
   const replay = replayTender(events, stored)
   const draws = verifyStreamDraws(events)
-  return { ok: chain.ok && replay.ok && draws.ok, chain, replay, draws }
+  if (!records) return { ok: chain.ok && replay.ok && draws.ok, chain, replay, draws }
+  const due = recordsDueIn(events)
+  const issued = new Set(records.records.map((record) => record.recordId))
+  const checkedRecords = {
+    ...verifyTenderRecords(events, records),
+    due: due.length,
+    notIssued: due.filter((id) => !issued.has(id)),
+  }
+  return {
+    ok: chain.ok && replay.ok && draws.ok && checkedRecords.ok,
+    chain,
+    replay,
+    draws,
+    records: checkedRecords,
+  }
 }

@@ -1,9 +1,14 @@
 // The candidate dossiers (定标资料) every award member reads: bidder, declared price, evaluation summary,
-// credit. Nothing is stored but their hash (FREEZE_DOSSIERS): they are recomputed from the events and
-// the organisations, and a changed hash means something under the committee's feet moved.
+// credit. Nothing is stored but their hash (FREEZE_DOSSIERS): they are recomputed from the events, the
+// organisations and the credit snapshots the events reference, and a changed hash means something under
+// the committee's feet moved.
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
+import { snapshotIdsOf } from '../credit/credit-summary.ts'
+import { type DossierCreditField, dossierCredit, prepareDossierCredit } from '../credit/dossier-credit.ts'
+import { recordPreparedCredit } from '../credit/opening-credit.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
+import type { StoredEvent } from '../events/event-store.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
@@ -20,7 +25,14 @@ export interface CandidateDossier {
   readonly bidderUscc: string | null
   readonly priceFen: string | null
   readonly evaluation: { scoreCount: number; mean: string | null; min: string | null; max: string | null }
-  readonly credit: { status: 'not_checked'; note: string }
+  /** One snapshot per candidate taken at the freeze, with the opening's at the cut-off beside it. */
+  readonly credit: DossierCreditField
+}
+
+/** Dossiers frozen before credit checks existed: the same text, so their hashes still check. */
+const NOT_CHECKED: DossierCreditField = {
+  status: 'not_checked',
+  note: 'credit lookups come with the credit issue',
 }
 
 type DossierContext = Pick<TenderContext, 'candidates' | 'openedBids' | 'scores'>
@@ -47,6 +59,7 @@ function evaluationSummary(context: DossierContext, bidId: string): CandidateDos
 export function buildDossiers(
   context: DossierContext,
   organisations: ReadonlyMap<string, BidderOrganisation>,
+  credit: ReadonlyMap<string, DossierCreditField> = new Map(),
 ): CandidateDossier[] {
   return context.candidates.map((bidId) => {
     const bid = context.openedBids.find((b) => b.bidId === bidId)
@@ -58,7 +71,7 @@ export function buildDossiers(
       bidderUscc: org?.uscc ?? null,
       priceFen: bid?.priceFen ?? null,
       evaluation: evaluationSummary(context, bidId),
-      credit: { status: 'not_checked', note: 'credit lookups come with the credit issue' },
+      credit: credit.get(bidId) ?? NOT_CHECKED,
     }
   })
 }
@@ -67,20 +80,31 @@ export function dossierHashOf(dossiers: readonly CandidateDossier[]): string {
   return sha256Hex(canonicalJson(dossiers))
 }
 
-async function computeDossiers(db: CommandDeps['db'], context: DossierContext): Promise<CandidateDossier[]> {
+/** `creditIds`: the freeze's snapshot per candidate (FREEZE_DOSSIERS' creditSnapshotIds). */
+async function computeDossiers(
+  db: CommandDeps['db'],
+  context: DossierContext,
+  events: readonly StoredEvent[],
+  creditIds: Record<string, string>,
+): Promise<CandidateDossier[]> {
   const orgIds = context.openedBids
     .filter((b) => context.candidates.includes(b.bidId))
     .map((b) => b.bidderOrgId)
-  return buildDossiers(context, await organisationsByIds(db, orgIds))
+  const credit = await dossierCredit(db, lastEventOf(events, 'OPEN')?.data, creditIds)
+  return buildDossiers(context, await organisationsByIds(db, orgIds), credit)
 }
 
-export function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+export async function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+  // The lookups run before the transaction (for the tender's own purchaser only); their snapshots are
+  // stored in it, referenced by the event.
+  authorizeOwnPurchaser(await findTender(deps.db, tenderId), actor)
+  const credit = await prepareDossierCredit(deps, actor, tenderId)
   return executeTenderCommand(deps, {
     tenderId,
     actor,
     ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: async ({ trx, snapshot }) => {
+    decide: async ({ trx, tender, snapshot }) => {
       assertStateAccepts(snapshot, 'FREEZE_DOSSIERS')
       if (snapshot.context.awardCommittee.length === 0) {
         throw new RuleViolation(
@@ -92,8 +116,16 @@ export function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: string
       if (snapshot.context.dossierHash !== null) {
         throw new Conflict('the dossiers are already frozen', {}, 'dossiers_already_frozen')
       }
-      const dossierHash = dossierHashOf(await computeDossiers(trx, snapshot.context))
-      return { type: 'FREEZE_DOSSIERS', dossierHash }
+      const creditSnapshotIds = await recordPreparedCredit(trx, credit, snapshot.context.candidates)
+      const events = await eventsUpToRow(trx, tender)
+      const dossiers = await computeDossiers(trx, snapshot.context, events, creditSnapshotIds)
+      // creditSnapshotIds: the machine ignores it; it binds the snapshots to the hash chain.
+      const event = {
+        type: 'FREEZE_DOSSIERS' as const,
+        dossierHash: dossierHashOf(dossiers),
+        creditSnapshotIds,
+      }
+      return event
     },
   })
 }
@@ -105,7 +137,9 @@ export async function readDossiers(deps: CommandDeps, actor: Actor, tenderId: st
   if (context.dossierHash === null) {
     throw new Conflict('the dossiers are not frozen yet', {}, 'dossiers_not_frozen')
   }
-  const dossiers = await computeDossiers(deps.db, context)
+  const events = await eventsUpToRow(deps.db, tender)
+  const frozen = lastEventOf(events, 'FREEZE_DOSSIERS')
+  const dossiers = await computeDossiers(deps.db, context, events, snapshotIdsOf(frozen?.data))
   const recomputed = dossierHashOf(dossiers)
   if (recomputed !== context.dossierHash) {
     throw new Conflict(
@@ -117,6 +151,5 @@ export async function readDossiers(deps: CommandDeps, actor: Actor, tenderId: st
       'dossiers_changed',
     )
   }
-  const frozen = lastEventOf(await eventsUpToRow(deps.db, tender), 'FREEZE_DOSSIERS')
   return { dossierHash: recomputed, frozenAt: frozen ? stampedAt(frozen) : null, dossiers }
 }

@@ -84,7 +84,7 @@ export const IdempotencyHeaders = Type.Object(
       Type.String({
         pattern: IDEMPOTENCY_KEY_PATTERN,
         description:
-          'makes the request safe to retry: a retry with the same key and body gets the first response (same receipt) and changes nothing; the same key with another body is 422 idempotency_key_reused',
+          'makes the request safe to retry: a retry with the same key and body gets the first response (same receipt) and changes nothing; the same key with another body is 422 idempotency_key_reused. A key is kept for 24 hours after its first use, then forgotten.',
         examples: ['bid-2026-03-02-0001'],
       }),
     ),

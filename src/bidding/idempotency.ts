@@ -86,6 +86,14 @@ export const wrappedRequestSha256 = (kek: Kek, request: IdempotentRequest): stri
   kek.wrap(Buffer.from(request.requestSha256, 'hex'), aadOf(request))
 
 /** After a claim was refused by a committed twin: that twin's stored response. */
+/** The stored answer to this key, if it already has one (a retry), else null: nothing is claimed. */
+export async function storedAnswer(deps: BiddingDeps, request: IdempotentRequest | null) {
+  if (request === null) return null
+  const stored = await findKey(deps.db, request)
+  if (!stored || stored.status_code === null) return null
+  return { ...replay(deps.keys.kek, stored, request), replayed: true }
+}
+
 export async function replayWinner(deps: BiddingDeps, request: IdempotentRequest) {
   const winner = await findKey(deps.db, request)
   if (!winner) throw inProgress()

@@ -1,14 +1,17 @@
 // OPEN (开标): unwrap the tender key (possible only after the deadline), decrypt and check every bid
 // of the committed set, record the opening on the tender (OPEN) and on every bid's stream
-// (OPEN_RESULT), and store the decrypted content, in one transaction.
+// (OPEN_RESULT), and store the decrypted content, in one transaction. Every bidder's credit is looked up
+// first and snapshotted in that transaction; OPEN references the snapshots (creditSnapshotIds).
 import type { Transaction } from 'kysely'
 import type { OpenedBid } from '../../state-machines/tender.events.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
+import { prepareOpeningCredit, recordPreparedCredit } from '../credit/opening-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { findTenderPublicKey, unwrapTenderKey } from '../keys/tender-keys.ts'
 import { DomainError, RuleViolation } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { executeTenderCommand } from '../tenders/tender-command.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent, loadBidSnapshot } from './bid-command.ts'
 import { listLiveSealedBids, recordOpening, type SealedBidRecord } from './bid-repository.ts'
 import { bidSetHash } from './bid-set-hash.ts'
@@ -70,7 +73,10 @@ const openedBid = (opening: BidOpening): OpenedBid => ({
   priceFen: opening.priceFen,
 })
 
-export function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+export async function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+  // Only for a caller who may open: credit lookups cost the sources, and a remote one may be slow.
+  authorizePurchaserOrOperator(await findTender(deps.db, tenderId), actor)
+  const credit = await prepareOpeningCredit(deps, actor, tenderId)
   let openings: BidOpening[] = []
   return executeTenderCommand(deps, {
     tenderId,
@@ -85,7 +91,12 @@ export function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMa
         ;({ openings, bidSetHash: openedSetHash } = await openAll(trx, deps, tender.id, at))
         assertCommittedSet(snapshot.context.bidSetHash, openedSetHash)
       }
-      return { type: 'OPEN', bids: openings.map(openedBid), bidSetHash: openedSetHash }
+      const bidIds = openings.map((opening) => opening.bid.id)
+      const creditSnapshotIds = await recordPreparedCredit(trx, credit, bidIds)
+      // creditSnapshotIds: the machine ignores it; the chain binds the snapshots to the opening.
+      const bids = openings.map(openedBid)
+      const event = { type: 'OPEN' as const, bids, bidSetHash: openedSetHash, creditSnapshotIds }
+      return event
     },
     project: async ({ trx, at }) => {
       const meta = actorMeta(actor)

@@ -3,6 +3,7 @@
 import type { JWK } from 'jose'
 import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
+import { checkBidderCredit } from '../credit/submission-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
@@ -14,7 +15,7 @@ import { bidderUsccOf, issueReceipts, type ReceiptSubject } from './bid-receipts
 import { insertBid, lockLiveBidOf } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
-import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
+import { type CommandResponse, type IdempotentRequest, runIdempotent, storedAnswer } from './idempotency.ts'
 import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './sealed-bid.ts'
 import { submitFast } from './submit-new-bid.ts'
 import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
@@ -66,6 +67,7 @@ async function recordSubmission(
   actor: Actor,
   tenderId: string,
   sealed: SealedBid,
+  creditSnapshotId: string,
 ): Promise<CommandResponse> {
   const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
   const bidId = newId('bid')
@@ -83,11 +85,17 @@ async function recordSubmission(
     submittedAt: at,
   })
   const submittedAt = at.toISOString()
-  await startBidStream(
-    trx,
-    { bidId, tenderId, bidderOrgId: actor.orgId, submittedAt, deadline, contentHash: hash },
-    meta,
-  )
+  // creditSnapshotId: the machine ignores it; the chain binds the submission's credit snapshot.
+  const input = {
+    bidId,
+    tenderId,
+    bidderOrgId: actor.orgId,
+    submittedAt,
+    deadline,
+    contentHash: hash,
+    creditSnapshotId,
+  }
+  await startBidStream(trx, input, meta)
   const subjects: ReceiptSubject[] = [
     ...(previous
       ? [{ bidId: previous.id, action: 'replaced' as const, ciphertextSha256: previous.ciphertextSha256 }]
@@ -122,8 +130,16 @@ export async function submitBid(
   requireRole(actor, 'bidder')
   const terms = await termsOf(deps, actor, tenderId)
   const sealed = await sealSubmission(terms.tenderKey, submission)
+  // A retry of an answered request gets that answer, without a second credit check: a ban recorded since
+  // must not refuse a bid that was accepted.
+  const answered = await storedAnswer(deps, idempotency)
+  if (answered) return answered
+  // Credit (DESIGN §7): the tender's policy at its cut-off refuses here (422/503) or gives the snapshot.
+  const { creditSnapshotId } = await checkBidderCredit(deps, actor, tenderId, terms.deadline)
   // One statement accepts the bid; anything unusual goes to the transactional path.
-  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency }, terms)
+  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditSnapshotId }, terms)
   if (fast !== 'transactional') return fast
-  return runIdempotent(deps, idempotency, (trx) => recordSubmission(trx, deps, actor, tenderId, sealed))
+  return runIdempotent(deps, idempotency, (trx) =>
+    recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshotId),
+  )
 }

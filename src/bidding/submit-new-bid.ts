@@ -33,6 +33,8 @@ interface Attempt {
   readonly tenderId: string
   readonly sealed: SealedBid
   readonly idempotency: IdempotentRequest | null
+  /** The submission's credit snapshot (credit/submission-credit.ts), named in BID_SUBMITTED. */
+  readonly creditSnapshotId: string
 }
 
 /** The live bid to replace, with its stream as read before the statement (which rechecks its version). */
@@ -107,7 +109,16 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
     submittedAt,
   )
   const replacing = plan && (await replacingOf(attempt, plan, deadline, bidId, at))
-  const input = { bidId, tenderId, bidderOrgId: actor.orgId, submittedAt, deadline, contentHash: hash }
+  const { creditSnapshotId } = attempt
+  const input = {
+    bidId,
+    tenderId,
+    bidderOrgId: actor.orgId,
+    submittedAt,
+    deadline,
+    contentHash: hash,
+    creditSnapshotId,
+  }
   const bid: SubmittedBid = {
     id: bidId,
     tenderId,

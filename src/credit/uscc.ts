@@ -14,27 +14,40 @@ export type UsccVerdict =
       readonly expected?: string
     }
 
+const VALID: UsccVerdict = { valid: true }
+
 function orgCodeValue(char: string): number {
-  return /[0-9]/.test(char) ? Number(char) : char.charCodeAt(0) - 55 // A=10 … Z=35
+  const code = char.charCodeAt(0)
+  return code >= 48 && code <= 57 ? code - 48 : code - 55 // 0–9, then A=10 … Z=35
 }
 
 /** The GB 11714 check character for the 8-character organisation-code body. */
 export function organisationCheckCharacter(body: string): string {
-  const sum = [...body].reduce((acc, char, i) => acc + orgCodeValue(char) * (ORG_CODE_WEIGHTS[i] ?? 0), 0)
+  let sum = 0
+  for (let i = 0; i < body.length; i++) sum += orgCodeValue(body[i] ?? '0') * (ORG_CODE_WEIGHTS[i] ?? 0)
   const r = 11 - (sum % 11)
   return r === 10 ? 'X' : r === 11 ? '0' : String(r)
 }
 
 /** The GB 32100 check character (pos 18) for the first 17 characters. */
 export function usccCheckCharacter(first17: string): string {
-  const sum = [...first17].reduce(
-    (acc, char, i) => acc + USCC_CHARSET.indexOf(char) * (USCC_WEIGHTS[i] ?? 0),
-    0,
-  )
+  let sum = 0
+  for (let i = 0; i < first17.length; i++)
+    sum += USCC_CHARSET.indexOf(first17[i] ?? '0') * (USCC_WEIGHTS[i] ?? 0)
   return USCC_CHARSET[(31 - (sum % 31)) % 31] ?? '?'
 }
 
+const WELL_FORMED = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
+
 export function validateUscc(code: string): UsccVerdict {
+  // The common case (a well-formed code with both check characters right) without building a reason.
+  if (
+    WELL_FORMED.test(code) &&
+    code[16] === organisationCheckCharacter(code.slice(8, 16)) &&
+    code[17] === usccCheckCharacter(code.slice(0, 17))
+  ) {
+    return VALID
+  }
   if (code.length !== 18) {
     return { valid: false, position: null, reason: `a USCC has 18 characters, this one has ${code.length}` }
   }

@@ -123,6 +123,31 @@ export interface OutboxTable {
   payload: Json<Record<string, unknown>>
   created_at: Timestamp
   done_at: Timestamp | null
+  /** A worker's claim: nobody else takes the row before this time (a crashed worker's claim lapses). */
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  attempts: Generated<number>
+  last_error: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** A signed record: its exact PDF bytes and JWS, never re-rendered, never changed (append-only). */
+export interface RecordsTable {
+  id: string
+  tender_id: string
+  type: string
+  recipient_org_id: string | null
+  certified_stream_id: string
+  certified_seq: number
+  certified_hash: string
+  certified_type: string
+  /** The certified event's time: the record's only date. */
+  issued_at: Timestamp
+  pdf: ColumnType<Uint8Array, Uint8Array, never>
+  pdf_sha256: string
+  jws: string
+  kid: string
+  /** Its RECORD_ISSUED event's seq in the tender's records stream. */
+  issuance_seq: number
+  created_at: Timestamp
 }
 
 export interface AuditLogTable {
@@ -154,6 +179,9 @@ export interface SigningKeysTable {
   kek_fingerprint: string
   created_at: Timestamp
   retired_at: Timestamp | null
+  /** Set when the key is no longer trusted (compromised): what it signed verifies as "revoked". */
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  revocation_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface TenderKeysTable {
@@ -182,6 +210,70 @@ export interface TimersTable {
   fired_at: Timestamp | null
 }
 
+export interface CreditImportsTable {
+  id: string
+  file_name: string
+  file_sha256: string
+  strict: boolean
+  rows_total: number
+  rows_bad: number
+  inserted: number
+  updated: number
+  unchanged: number
+  /** The user, or 'cli' for the command line. */
+  imported_by: string | null
+  imported_at: Timestamp
+}
+
+/** date columns: read them as text (`starts_on::text`); pg would turn a date into a local-time Date. */
+type DateText = ColumnType<string | null, string | null, string | null>
+
+export interface CreditRecordsTable {
+  uscc: string
+  kind:
+    | 'seriousDishonesty'
+    | 'judgmentDefaulter'
+    | 'majorTaxViolation'
+    | 'gpSeriousViolation'
+    | 'biddingBan'
+    | 'penalty'
+    | 'rating'
+  /** The decision's or listing's reference (文号); with uscc and kind, the natural key. */
+  reference: string
+  subject_name: string | null
+  authority: string | null
+  starts_on: DateText
+  /** Inclusive last day (a ban's end date); null while open-ended. */
+  ends_on: DateText
+  detail: string | null
+  grade: string | null
+  /** The import that last changed the row (a re-import of the same content changes nothing). */
+  import_id: string
+  imported_at: Timestamp
+}
+
+/** Immutable (a trigger refuses UPDATE, DELETE and TRUNCATE): the evidence events reference by id. */
+export interface CreditSnapshotsTable {
+  id: string
+  uscc: string
+  purpose: 'bid_submission' | 'opening' | 'dossier' | 'manual_query'
+  tender_id: string | null
+  bid_id: string | null
+  requested_by: string | null
+  requester_org_id: string | null
+  request_id: string | null
+  queried_at: Timestamp
+  /** The moment the records were judged at (the tender's cut-off, or the time asked about). */
+  cutoff_at: Timestamp
+  complete: boolean
+  outcome: 'clear' | 'flag' | 'refuse' | 'unavailable' | null
+  report: Json<Record<string, unknown>>
+  verdict: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  raw_sha256: string[]
+  /** SHA-256 of the snapshot's canonical JSON (everything above but this column). */
+  sha256: string
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -198,4 +290,8 @@ export interface Database {
   signing_keys: SigningKeysTable
   tender_keys: TenderKeysTable
   timers: TimersTable
+  records: RecordsTable
+  credit_imports: CreditImportsTable
+  credit_records: CreditRecordsTable
+  credit_snapshots: CreditSnapshotsTable
 }

@@ -18,6 +18,7 @@ interface Dossier {
   bidId: string
   bidderName: string
   priceFen: string
+  credit: { outcome: string; findings: { summary: string }[] }
 }
 
 export async function runAwardPhase(
@@ -42,8 +43,8 @@ export async function runAwardPhase(
   line(`定标委员 / members: ${members.join(', ')}`)
 
   heading(
-    '冻结候选人档案（报价、评标结果）',
-    'Freeze the candidate dossiers (price, evaluation), identical for every member',
+    '冻结候选人档案（报价、评标结果、信用）',
+    'Freeze the candidate dossiers (price, evaluation, credit), identical for every member',
   )
   await api.as<Command>('purchaser', 'POST', t('/award/dossiers/freeze'), {})
   const { dossiers, dossierHash } = await api.as<{ dossiers: Dossier[]; dossierHash: string }>(
@@ -51,7 +52,12 @@ export async function runAwardPhase(
     'GET',
     t('/award/dossiers'),
   )
-  for (const d of dossiers) line(`${d.bidderName} · ${yuan(d.priceFen)}`)
+  for (const d of dossiers) {
+    const finding = d.credit.findings[0]?.summary
+    line(
+      `${d.bidderName} · ${yuan(d.priceFen)} · 信用 / credit ${d.credit.outcome}${finding ? ` · ${finding}` : ''}`,
+    )
+  }
   line(`档案哈希 / dossier hash ${dossierHash.slice(0, 16)}…`)
 
   heading('定标委员会无记名投票（简单多数）', 'Secret ballots, simple majority')

@@ -24,6 +24,23 @@ export class DemoClient {
     return this.request<T>(method, path, await this.token(username), body)
   }
 
+  /** A request the demo expects to be refused: its status and problem (a 2xx answer stops the demo). */
+  async refused(
+    username: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; code: string; detail: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await this.token(username)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    })
+    const problem = (await response.json()) as { code?: string; detail?: string }
+    if (response.ok) throw new Error(`${method} ${path} → ${response.status}: expected a refusal`)
+    return { status: response.status, code: problem.code ?? '', detail: problem.detail ?? '' }
+  }
+
   async request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -69,6 +69,8 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
   await api.as('bidder3', 'POST', t('/bids'), { bid: bidBody(REPLACEMENT_PRICE) })
   line(`bidder3 以新投标替换原投标 / replaced its bid (${yuan(REPLACEMENT_PRICE)})`)
 
+  await showBannedBidder(api, t)
+
   heading('投标截止，开标', 'The deadline passes: close bidding and open the bids (开标)')
   time.advance(new Date(deadline).getTime() - time.now().getTime() + 60_000)
   const closed = await api.as<Command>('operator', 'POST', t('/close-bidding'), {})
@@ -81,9 +83,46 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
     line(`${bid.bidderName} · ${bid.outcome} · ${bid.priceFen ? yuan(bid.priceFen) : '—'}`)
   }
   line(`投标集合哈希 / bid-set hash ${opening.bidSetHash}`)
+  await showOpeningCredit(api, t)
 
   const candidates = await runEvaluation(api, time, t, opening)
   return runAwardPhase(api, time, id, candidates)
+}
+
+/**
+ * bidder6 is under a bidding ban in the demo's credit register (demo-credit.ts): its bid is refused. A
+ * server whose register lacks the demo data (e.g. a test app) has no such ban: the step says so.
+ */
+async function showBannedBidder(api: DemoClient, t: (path: string) => string): Promise<void> {
+  heading(
+    '信用核查：被禁止投标的投标人被拒绝',
+    'Credit check at submission: a bidder under a bidding ban is refused',
+  )
+  const uscc = demoOrg('bidder6').uscc
+  const register = await api.as<{ outcome: string }>('operator', 'GET', `/api/v1/credit/${uscc}`)
+  if (register.outcome !== 'flag') {
+    line(`信用库无演示数据，跳过 / the credit register holds no demo data (${register.outcome}): skipped`)
+    return
+  }
+  const refusal = await api.refused('bidder6', 'POST', t('/bids'), { bid: bidBody('3600000000') })
+  line(`bidder6 → ${refusal.status} ${refusal.code}`)
+  line(refusal.detail)
+}
+
+interface CreditFlags {
+  bids: {
+    bidderName: string
+    credit: { outcome: string; judgedAt: string; findings: { summary: string }[] } | null
+  }[]
+}
+
+/** The opening's credit snapshots as the evaluation committee sees them (judged at the deadline). */
+async function showOpeningCredit(api: DemoClient, t: (path: string) => string): Promise<void> {
+  const view = await api.as<CreditFlags>('operator', 'GET', t('/evaluation'))
+  for (const bid of view.bids) {
+    const finding = bid.credit?.findings[0]?.summary
+    line(`信用 / credit · ${bid.bidderName}: ${bid.credit?.outcome ?? '—'}${finding ? ` · ${finding}` : ''}`)
+  }
 }
 
 interface OpeningRecord {

@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
+import type { CreditSummary } from '../credit/credit-summary.ts'
+import { openingCreditSummaries } from '../credit/opening-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream } from '../events/event-store.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
@@ -47,7 +49,7 @@ function committeeView(reading: Reading, names: Map<string, string>) {
   }))
 }
 
-function bidsView(reading: Reading, bidderNames: Map<string, string>) {
+function bidsView(reading: Reading, bidderNames: Map<string, string>, credit: Map<string, CreditSummary>) {
   const { context } = reading
   const scoresShown = showsScores(reading)
   return context.openedBids.map((bid) => {
@@ -61,6 +63,8 @@ function bidsView(reading: Reading, bidderNames: Map<string, string>) {
       priceFen: bid.priceFen,
       rejected,
       scores: scoresShown && bid.outcome === 'opened' && !rejected ? summariseScores(marks) : null,
+      // The opening's credit snapshot under the tender's policy: flags for the committee (DESIGN §7).
+      credit: credit.get(bid.bidId) ?? null,
     }
   })
 }
@@ -82,7 +86,9 @@ function candidatesView(context: TenderContext, bidderNames: Map<string, string>
 export async function evaluationView(db: Kysely<Database>, tender: TenderRow, actor: Actor) {
   const reader = evaluationReader(tender, actor)
   const context = restoreSnapshot(tender.snapshot).context
-  const record = foldEvaluationRecord(await readStream(db, tenderStreamId(tender.id)))
+  const events = await readStream(db, tenderStreamId(tender.id))
+  const record = foldEvaluationRecord(events)
+  const credit = await openingCreditSummaries(db, events.findLast((e) => e.type === 'OPEN')?.data)
   const reading: Reading = { reader, actor, context, record }
   const expertNames = await userDisplayNames(db, context.expertCommittee)
   const bidderNames = await organisationNames(db, [...new Set(context.openedBids.map((b) => b.bidderOrgId))])
@@ -94,7 +100,7 @@ export async function evaluationView(db: Kysely<Database>, tender: TenderRow, ac
     committee: committeeView(reading, expertNames),
     draw: record.draw,
     declarations: record.declarations,
-    bids: bidsView(reading, bidderNames),
+    bids: bidsView(reading, bidderNames, credit),
     rejections: context.rejectedBids.map(({ bidId, ground, expertId }) => ({ bidId, ground, expertId })),
     candidates: candidatesView(context, bidderNames),
     reportedAt: report?.submittedAt ?? null,

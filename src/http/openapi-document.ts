@@ -22,6 +22,11 @@ export const openApiDocument: SwaggerOptions = {
       { name: 'evaluation', description: '评标: the expert committee and its report' },
       { name: 'award', description: '定标: the award committee, ballots, decision, notice, contract' },
       { name: 'audit', description: 'history, hash chains, replay' },
+      { name: 'credit', description: '信用信息: credit lookups, imports and frozen snapshots' },
+      {
+        name: 'records',
+        description: 'signed PDF records (开标记录, 评标报告, 定标报告, 中标通知书) and their verification',
+      },
     ],
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -107,6 +107,14 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     '深圳鹏程市政工程有限公司（演示）',
     'Shenzhen Pengcheng Municipal Engineering Co. (demo)',
   ),
+  // The demo's credit register bans this one from bidding (src/demo/demo-credit.ts).
+  org(
+    'bidder6',
+    '91440607MA56LM7N',
+    'bidder',
+    '佛山市三水恒通建设有限公司（演示）',
+    'Foshan Sanshui Hengtong Construction Co. (demo)',
+  ),
 ]
 
 export const demoOrg = (key: string): DemoOrganisation => {
@@ -160,7 +168,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user('auditor', '审计员 吴秀英', 'supervisor', ['auditor']),
   user('purchaser', '招标人经办人 陈志远', 'purchaser', ['purchaser']),
   user('agent', '代理机构项目经理 孙婷', 'agent', ['agent']),
-  ...[1, 2, 3, 4, 5].map((n) => user(`bidder${n}`, `投标人${n} 授权代表`, `bidder${n}`, ['bidder'])),
+  ...[1, 2, 3, 4, 5, 6].map((n) => user(`bidder${n}`, `投标人${n} 授权代表`, `bidder${n}`, ['bidder'])),
   ...EXPERT_NAMES.map((name, i) =>
     user(`expert${i + 1}`, `评标专家 ${name}`, 'platform', ['expert'], EXPERT_SPECIALTIES[i]),
   ),

@@ -7,6 +7,7 @@ import { acceptedEventTypes, tenderMachine, tenderStateOf } from '../../state-ma
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, type StoredEvent } from '../events/event-store.ts'
+import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
 import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
 import { syncTimers } from '../timers/sync-timers.ts'
@@ -88,6 +89,8 @@ export async function executeTenderCommand<R>(
     ])
     const updated = await projectTender(trx, tender, next, at)
     await syncTimers(trx, tender.id, { state: tenderStateOf(next), context: next.context, event: type }, at)
+    // The signed records this event calls for, as outbox jobs committed with the event (DESIGN §6).
+    await enqueueRecords(trx, stored!, tenderStateOf(snapshot), tenderStateOf(next), next.context)
     const result = await command.project?.({ trx, tender, snapshot, at, event: stored!, next })
     return { tender: updated, snapshot: next, event: stored!, result }
   })

@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { completeUscc, USCC_CHARSET, validateUscc } from '../../src/credit/uscc.ts'
+import { usccProblem } from '../../src/credit/uscc-input.ts'
 
 const charsetChar = fc.constantFrom(...USCC_CHARSET.split(''))
 const digit = fc.constantFrom(...'0123456789'.split(''))
@@ -57,5 +58,28 @@ describe('USCC validation', () => {
         },
       ),
     )
+  })
+
+  it('turns every refusal into an invalid_uscc problem with the position and, for a check character, the expected one', () => {
+    fc.assert(
+      fc.property(validUscc, fc.integer({ min: 16, max: 17 }), charsetChar, (code, position, replacement) => {
+        fc.pre(code[position] !== replacement)
+        const problem = usccProblem(
+          code.slice(0, position) + replacement + code.slice(position + 1),
+          'bidderUscc',
+        )
+        const verdict = validateUscc(code.slice(0, position) + replacement + code.slice(position + 1))
+        return (
+          problem !== null &&
+          problem.status === 400 &&
+          problem.code === 'invalid_uscc' &&
+          problem.extra.field === 'bidderUscc' &&
+          problem.extra.position === (verdict.valid ? null : verdict.position) &&
+          typeof problem.extra.expected === 'string' &&
+          problem.message.includes(`should be ${problem.extra.expected}`)
+        )
+      }),
+    )
+    expect(usccProblem('91440101MA5CJQ4N59')).toBeNull()
   })
 })

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DemoClient } from '../../src/demo/demo-client.ts'
+import { loadDemoCredit } from '../../src/demo/demo-credit.ts'
 import { runDemoScenario } from '../../src/demo/demo-scenario.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -11,6 +12,8 @@ let t: TestApp
 let baseUrl: string
 beforeAll(async () => {
   t = await startTestApp()
+  // The demo's credit register: bidder6 under a bidding ban, bidder5 with a penalty.
+  await loadDemoCredit(t.database.db, t.clock.now())
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
 })
@@ -35,6 +38,8 @@ describe('one tender from draft to contract over HTTP', () => {
       console.log = original
     }
     expect(log.join('\n')).toMatch(/demo complete/)
+    // the banned bidder was refused at submission, on the credit policy of the tender's rule pack
+    expect(log.join('\n')).toMatch(/bidder6 → 422 credit_refused/)
     const [tender] = (await t.http.get('/api/v1/tenders?state=completed')).body.items
     expect(tender).toMatchObject({
       state: 'completed',

@@ -80,4 +80,63 @@ export const cnNationalBidding: RulePack = {
   ],
   lotteryAllowed: false,
   maxRevotes: 2, // Unverified (REGULATIONS §5.2 "up to k times, then TB"): local texts set k.
+  // Credit (REGULATIONS §6.1): only a bidding ban is a statutory bar in this regime; the rest is shown to
+  // the committees. Never a refusal on a name match: every finding is bound to the bidder's USCC.
+  credit: {
+    lists: {
+      biddingBan: {
+        value: 'refuse',
+        source:
+          '实施条例 Art 67–68: a bidder banned from must-tender projects (1–2 years for collusion, 1–3 for fraud) may not bid while the ban runs',
+        confidence: 'V',
+      },
+      judgmentDefaulter: {
+        value: 'flag',
+        source:
+          '失信被执行人: joint-punishment restrictions on bidding (法〔2016〕285号) unverified; flagged for the committees',
+        confidence: 'U',
+      },
+      seriousDishonesty: {
+        value: 'flag',
+        source:
+          '严重失信主体名单 (信用中国, 1117号 §(二十)): which measures bar bidding is unverified; flagged for the committees',
+        confidence: 'U',
+      },
+      majorTaxViolation: {
+        value: 'flag',
+        source:
+          '重大税收违法失信主体: refusal is a GP rule (REGULATIONS §6.1); in a bidding-law tender flagged. Unverified',
+        confidence: 'U',
+      },
+      gpSeriousViolation: {
+        value: 'flag',
+        source:
+          '政府采购严重违法失信名单 bars GP bids (政府采购法 Art 77); in a bidding-law tender flagged. Unverified',
+        confidence: 'U',
+      },
+    },
+    penalties: {
+      value: 'flag',
+      source:
+        '行政处罚 reach the trading platform (1117号 §(二十)) as a 定标 factor (REGULATIONS §6.1), not a refusal ground',
+      confidence: 'S',
+    },
+    penaltyYears: {
+      value: 3,
+      source: 'Penalties of the last 3 years shown to the committees: typical local practice. Unverified',
+      confidence: 'U',
+    },
+    unavailable: {
+      value: 'flag',
+      source:
+        "A failed query is no evidence either way (财库〔2016〕125号 evidence rules, as described): recorded, flagged and re-checked at opening; an outage is not the bidder's fault. Unverified",
+      confidence: 'U',
+    },
+    cutoff: {
+      value: 'bidDeadline',
+      source:
+        '财库〔2016〕125号 (as described): the documents state the cut-off; the bid deadline is the usual one. Unverified for bidding-law tenders',
+      confidence: 'U',
+    },
+  },
 }

@@ -96,4 +96,60 @@ export const cnNationalGp: RulePack = {
   awardMethods: ['simpleMajority', 'collectiveDeliberation'],
   lotteryAllowed: false,
   maxRevotes: 2, // Unverified: local texts set the number of re-votes.
+  // Credit (REGULATIONS §6.1): GP rejects bidders on the three lists of 财库〔2016〕125号 and on the GP list.
+  credit: {
+    lists: {
+      judgmentDefaulter: {
+        value: 'refuse',
+        source: '财库〔2016〕125号 (as described, REGULATIONS §6.1): 失信被执行人 are rejected in GP',
+        confidence: 'S',
+      },
+      majorTaxViolation: {
+        value: 'refuse',
+        source: '财库〔2016〕125号 (as described, REGULATIONS §6.1): 重大税收违法失信主体 are rejected in GP',
+        confidence: 'S',
+      },
+      gpSeriousViolation: {
+        value: 'refuse',
+        source:
+          '政府采购法 Art 77: a 1–3-year ban from GP (length V); rejection per 财库〔2016〕125号 (as described)',
+        confidence: 'S',
+      },
+      biddingBan: {
+        value: 'refuse',
+        source:
+          '实施条例 Art 67–68 bans from must-tender projects; whether one bars a GP bid is unverified: refused while in force',
+        confidence: 'U',
+      },
+      seriousDishonesty: {
+        value: 'flag',
+        source:
+          '严重失信主体名单 (信用中国, 1117号 §(二十)): not among the GP rejection lists of 财库〔2016〕125号; flagged. Unverified',
+        confidence: 'U',
+      },
+    },
+    penalties: {
+      value: 'flag',
+      source:
+        '政府采购法 Art 22(五) asks for no major violation in the last 3 years: whether a penalty is major needs judgement, so it is flagged. Unverified (not in REGULATIONS)',
+      confidence: 'U',
+    },
+    penaltyYears: {
+      value: 3,
+      source: '政府采购法 Art 22(五): three years before taking part. Unverified (not in REGULATIONS)',
+      confidence: 'U',
+    },
+    unavailable: {
+      value: 'flag',
+      source:
+        'A failed query is no evidence either way (财库〔2016〕125号 evidence rules, as described): recorded, flagged and re-checked at opening. Unverified',
+      confidence: 'U',
+    },
+    cutoff: {
+      value: 'bidDeadline',
+      source:
+        '财库〔2016〕125号 (as described, REGULATIONS §6.1): the documents state the cut-off time, commonly the bid deadline',
+      confidence: 'S',
+    },
+  },
 }

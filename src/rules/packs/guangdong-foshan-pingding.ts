@@ -44,4 +44,6 @@ export const guangdongFoshanPingding: RulePack = {
   ],
   lotteryAllowed: false,
   maxRevotes: 2, // Unverified local value.
+  // The Foshan measures could not be obtained: the national bidding-law credit policy applies.
+  credit: cnNationalBidding.credit,
 }

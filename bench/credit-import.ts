@@ -1,0 +1,76 @@
+// `npm run bench:credit-import`: generates a 100,000-row credit CSV (0.5 % bad rows) and imports it into
+// embedded PGlite on a fresh temporary data folder, then imports it again (idempotent: nothing changes).
+// Prints `rows=… bad=… import_ms=… rows_per_s=…` (goal: under 30 s) and a line for the re-import.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { importCreditText } from '../src/credit/import-credit.ts'
+import { completeUscc } from '../src/credit/uscc.ts'
+import { openPglite } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+
+const ROWS = Number(process.env.ROWS ?? 100_000)
+const KINDS = [
+  'biddingBan',
+  'penalty',
+  'judgmentDefaulter',
+  'seriousDishonesty',
+  'rating',
+  'majorTaxViolation',
+]
+
+function row(i: number): string {
+  const body = String(i).padStart(8, '0')
+  const uscc = completeUscc(`91440605${body}`)
+  const kind = KINDS[i % KINDS.length]!
+  const year = 2020 + (i % 6)
+  const start = `${year}-0${1 + (i % 9)}-1${i % 9}`
+  const end = kind === 'biddingBan' || kind === 'judgmentDefaulter' ? `${year + 2}-12-31` : ''
+  const grade = kind === 'rating' ? ['AAA', 'AA', 'A', 'B'][i % 4] : ''
+  // Every 200th row is bad: a corrupted check character or an impossible date.
+  const bad = i % 200 === 7
+  const code = bad && i % 400 === 7 ? `${uscc.slice(0, 17)}${uscc[17] === '0' ? '1' : '0'}` : uscc
+  const startsOn = bad && i % 400 !== 7 ? `${year}-02-30` : start
+  const detail = `"测试记录 ${i}, 含逗号"`
+  return [
+    code,
+    kind,
+    `佛建罚〔${year}〕${i}号`,
+    `测试企业${i}有限公司`,
+    '佛山市住房和城乡建设局',
+    startsOn,
+    end,
+    detail,
+    grade,
+  ].join(',')
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youxuan-bench-credit-'))
+try {
+  const lines = ['uscc,kind,reference,name,authority,start,end,detail,grade']
+  for (let i = 0; i < ROWS; i++) lines.push(row(i))
+  const file = Buffer.from(`${lines.join('\n')}\n`, 'utf8')
+  const database = await openPglite(path.join(dir, 'pglite'))
+  try {
+    await migrateToLatest(database.db)
+    const options = { strict: false, importedBy: 'cli', at: new Date() }
+    const started = performance.now()
+    const report = await importCreditText(database.db, 'bench.csv', file, options)
+    const ms = performance.now() - started
+    const stored = report.stored
+    console.log(
+      `rows=${report.rowsTotal} bad=${report.bad.length} import_ms=${ms.toFixed(0)} rows_per_s=${Math.round(report.rowsTotal / (ms / 1000))}`,
+    )
+    if (stored?.inserted !== report.rowsGood)
+      throw new Error(`inserted ${stored?.inserted}, expected ${report.rowsGood}`)
+    const again = performance.now()
+    const second = await importCreditText(database.db, 'bench.csv', file, options)
+    console.log(
+      `reimport_ms=${(performance.now() - again).toFixed(0)} inserted=${second.stored?.inserted} updated=${second.stored?.updated} unchanged=${second.stored?.unchanged}`,
+    )
+  } finally {
+    await database.close()
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,48 @@
+// A tender's credit terms as declared at PUBLISH (the rule pack's policy travels in the event): read
+// once per process and tender, since a published pack never changes. The cut-off depends on the
+// deadline, which can move, so callers pass the deadline they hold.
+import { type Kysely, sql } from 'kysely'
+import type { CreditPolicy, RulePack } from '../../state-machines/rule-pack.ts'
+import type { Database } from '../db/schema.ts'
+import { NotFound } from '../shared/errors.ts'
+import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
+
+export interface TenderCreditTerms {
+  readonly policy: CreditPolicy
+  /** False for a pack published before credit policies (then nothing is refused). */
+  readonly declared: boolean
+  readonly rulePackId: string | null
+  readonly rulePackVersion: string | null
+}
+
+/** The terms of a tender's (published) rule pack; unpublished tenders get the descriptive policy. */
+export function creditTermsOfPack(
+  pack: Pick<RulePack, 'id' | 'version' | 'credit'> | null,
+): TenderCreditTerms {
+  const policy = pack?.credit
+  return {
+    policy: policy ?? DESCRIPTIVE_CREDIT_POLICY,
+    declared: policy !== undefined,
+    rulePackId: pack?.id ?? null,
+    rulePackVersion: pack?.version ?? null,
+  }
+}
+
+const cache = new WeakMap<Kysely<Database>, Map<string, TenderCreditTerms>>()
+
+export async function tenderCreditTerms(db: Kysely<Database>, tenderId: string): Promise<TenderCreditTerms> {
+  const known = cache.get(db) ?? new Map<string, TenderCreditTerms>()
+  cache.set(db, known)
+  const cached = known.get(tenderId)
+  if (cached) return cached
+  const row = await db
+    .selectFrom('tenders')
+    .select(sql<unknown>`snapshot->'context'->'rulePack'`.as('pack'))
+    .where('id', '=', tenderId)
+    .executeTakeFirst()
+  if (!row) throw new NotFound(`tender ${tenderId} does not exist`)
+  const pack = (row.pack ?? null) as RulePack | null
+  const terms = creditTermsOfPack(pack)
+  if (pack) known.set(tenderId, terms) // only once published: a draft's pack is not yet fixed
+  return terms
+}

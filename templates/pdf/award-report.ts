@@ -1,0 +1,248 @@
+// Layout of the award report (定标报告, REGULATIONS §5.4): method and parameters, candidates, the
+// committee and how it was drawn, recusals, the frozen dossiers, every ballot of every round with its
+// reason, tallies and re-votes, declines, the credit snapshots consulted, and the decision's reasons.
+import type { AwardReportInput, CreditSnapshotSummary, Party } from '../../src/records/inputs/record-input.ts'
+import {
+  awardMethodText,
+  creditOutcomeText,
+  orDash,
+  shanghaiTime,
+  shanghaiTimeLabelled,
+  yuan,
+  yuanInCapitals,
+} from '../../src/records/render/format.ts'
+import type { Block, LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+import {
+  drawBlocks,
+  numbered,
+  partyName,
+  partyWithCode,
+  personName,
+  RECORD_NAMES,
+  tenderFields,
+  verificationBlocks,
+} from './sections.ts'
+
+function candidateName(input: AwardReportInput): (bidId: string) => string {
+  const names = new Map<string, Party>(input.candidates.map((c) => [c.bidId, c.bidder]))
+  return (bidId) => {
+    const party = names.get(bidId)
+    return party ? partyName(party) : bidId
+  }
+}
+
+/** A snapshot's findings and unanswered sources, in a few words. */
+function creditPoints(snapshot: CreditSnapshotSummary): string {
+  const points = snapshot.findings.map((f) => `${f.consequence === 'refuse' ? '拒绝' : '提示'}：${f.summary}`)
+  if (snapshot.unavailableSources.length > 0)
+    points.push(`未答复的来源：${snapshot.unavailableSources.join('、')}`)
+  return points.length === 0 ? '无' : points.join('\n')
+}
+
+function roundBlocks(input: AwardReportInput): Block[] {
+  if (input.rounds.length === 0) return [{ kind: 'paragraph', text: '没有投票记录。' }]
+  const nameOf = candidateName(input)
+  const multipleVotes = input.rounds.some((r) => r.vote > 1)
+  return input.rounds.flatMap((r): Block[] => [
+    {
+      kind: 'paragraph',
+      text:
+        `${multipleVotes ? `第 ${r.vote} 次表决 ` : ''}第 ${r.round} 轮投票，参选候选人：` +
+        r.activeCandidates.map(nameOf).join('、'),
+    },
+    {
+      kind: 'table',
+      small: true,
+      columns: [
+        { header: '事件号', weight: 6, align: 'center' },
+        { header: '委员', weight: 12 },
+        { header: '所投候选人', weight: 22 },
+        { header: '理由', weight: 38 },
+        { header: '投票时间（UTC+8）', weight: 15 },
+      ],
+      rows: r.ballots.map((b) => [
+        String(b.seq),
+        personName(b.member),
+        nameOf(b.candidateBidId),
+        b.reason || '—',
+        shanghaiTime(b.castAt),
+      ]),
+      empty: '本轮无人投票。',
+    },
+    {
+      kind: 'table',
+      small: true,
+      columns: [
+        { header: '候选人', weight: 50 },
+        { header: '得票', weight: 10, align: 'right' },
+      ],
+      rows: r.tally.map((t) => [nameOf(t.bidId), String(t.votes)]),
+      empty: '—',
+    },
+  ])
+}
+
+export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): RecordLayout {
+  const name = RECORD_NAMES.award_report
+  const h = numbered([
+    '项目信息',
+    '定标方法与参数',
+    '定标候选人',
+    '定标委员会及其组建',
+    '回避与声明',
+    '定标资料',
+    '投票记录与计票',
+    '信用信息',
+    '定标结果与理由',
+    '记录与验证',
+  ])
+  const factors = input.particulars.awardFactors
+  return {
+    name,
+    blocks: [
+      { kind: 'title', text: name, subtitle: '招标人依据事先公布的定标规则和方法组织定标委员会定标后形成' },
+      { kind: 'heading', text: h[0]! },
+      tenderFields(input),
+      { kind: 'heading', text: h[1]! },
+      {
+        kind: 'fields',
+        rows: [
+          ['定标方法', awardMethodText(input.particulars.awardMethod)],
+          ['定标要素', factors.length === 0 ? '—' : factors.join('；')],
+          [
+            '重新投票上限',
+            input.maxRevotes === null ? '—' : `${input.maxRevotes} 次，之后按招标文件的平局处理规则`,
+          ],
+          ['定标委员会最少人数', orDash(input.committeeMinSize)],
+          ['投票方式', '秘密投票；一轮全部委员投完后方公开各票及理由'],
+        ],
+      },
+      { kind: 'heading', text: h[2]! },
+      {
+        kind: 'table',
+        columns: [
+          { header: '序号', weight: 5, align: 'center' },
+          { header: '候选人 / 统一社会信用代码', weight: 34 },
+          { header: '投标报价（元）', weight: 16, align: 'right' },
+          { header: '评标平均分', weight: 9, align: 'right' },
+        ],
+        rows: input.candidates.map((c, i) => [
+          String(c.rank ?? i + 1),
+          partyWithCode(c.bidder),
+          c.priceFen === null ? '—' : yuan(c.priceFen),
+          orDash(c.meanScore),
+        ]),
+        empty: '没有定标候选人。',
+      },
+      { kind: 'heading', text: h[3]! },
+      { kind: 'fields', rows: [['组建时间', shanghaiTimeLabelled(input.committeeFormedAt)]] },
+      ...drawBlocks(input.draw, '定标委员会'),
+      {
+        kind: 'table',
+        columns: [
+          { header: '序号', weight: 5, align: 'center' },
+          { header: '姓名', weight: 16 },
+          { header: '用户 ID', weight: 30 },
+          { header: '职务', weight: 10 },
+        ],
+        rows: input.committee.map((m, i) => [
+          String(i + 1),
+          personName(m),
+          m.userId,
+          m.chair ? '主任' : '委员',
+        ]),
+        empty: '定标委员会尚未组建。',
+      },
+      { kind: 'heading', text: h[4]! },
+      {
+        kind: 'table',
+        columns: [
+          { header: '委员', weight: 14 },
+          { header: '事项', weight: 16 },
+          { header: '内容', weight: 40 },
+          { header: '时间（UTC+8）', weight: 15 },
+        ],
+        rows: input.declarations.map((d) => [
+          personName(d.member),
+          d.eventType,
+          orDash(d.statement),
+          shanghaiTime(d.declaredAt),
+        ]),
+        empty: '事件流中没有定标委员的回避或声明记录。',
+      },
+      { kind: 'heading', text: h[5]! },
+      {
+        kind: 'fields',
+        rows: [
+          ['定标资料哈希', orDash(input.dossierHash)],
+          ['封存时间', shanghaiTimeLabelled(input.dossiersFrozenAt)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        small: true,
+        text: '定标资料（候选人、报价、评标分数摘要、信用信息）在投票前封存，其哈希写入事件流；此后资料的任何变化都会使哈希不符。',
+      },
+      { kind: 'heading', text: h[6]! },
+      ...roundBlocks(input),
+      ...(input.revotes.length === 0
+        ? []
+        : [
+            {
+              kind: 'paragraph' as const,
+              text: `重新投票：${input.revotes.map((r) => `第 ${r.seq} 号事件（${shanghaiTime(r.at)}）`).join('，')}。`,
+            },
+          ]),
+      ...(input.declined.length === 0
+        ? []
+        : [
+            {
+              kind: 'table' as const,
+              columns: [
+                { header: '放弃中标的投标人', weight: 30 },
+                { header: '原因', weight: 50 },
+              ],
+              rows: input.declined.map((d) => [partyName(d.bidder), d.reason || '—']),
+              empty: '—',
+            },
+          ]),
+      { kind: 'heading', text: h[7]! },
+      {
+        kind: 'table',
+        small: true,
+        columns: [
+          { header: '投标人', weight: 20 },
+          { header: '引用事件', weight: 13 },
+          { header: '结论', weight: 16 },
+          { header: '查询 / 判定时间（UTC+8）', weight: 15 },
+          { header: '要点', weight: 24 },
+          { header: '快照编号 / SHA-256', weight: 22 },
+        ],
+        rows: input.creditSnapshots.map((c) => [
+          c.bidder === null ? orDash(c.bidId) : partyName(c.bidder),
+          `第 ${c.seq} 号 ${c.eventType}`,
+          c.snapshot === null ? '快照不在本平台存储中' : creditOutcomeText(c.snapshot.outcome),
+          c.snapshot === null
+            ? '—'
+            : `${shanghaiTime(c.snapshot.queriedAt)}\n${shanghaiTime(c.snapshot.judgedAt)}`,
+          c.snapshot === null ? '—' : creditPoints(c.snapshot),
+          c.snapshot === null ? c.snapshotId : `${c.snapshotId}\n${c.snapshot.sha256}`,
+        ]),
+        empty: '本次定标的事件中未引用信用查询快照。',
+      },
+      { kind: 'heading', text: h[8]! },
+      {
+        kind: 'fields',
+        rows: [
+          ['中标人', partyWithCode(input.winner.bidder)],
+          ['中标价', yuan(input.winner.priceFen)],
+          ['中标价（大写）', yuanInCapitals(input.winner.priceFen)],
+          ['定标时间', shanghaiTimeLabelled(input.decidedAt)],
+          ['确定人', input.decidedBy === null ? '—' : personName(input.decidedBy)],
+        ],
+      },
+      { kind: 'paragraph', text: `定标理由：${input.reasons || '—'}` },
+      ...verificationBlocks(h[9]!, meta, name),
+    ],
+  }
+}
