@@ -39,6 +39,7 @@ const Verdict = Type.Object(
         Type.Literal('unknown_key'),
         Type.Literal('signature_invalid'),
         Type.Literal('not_a_receipt'),
+        Type.Literal('revoked'),
       ]),
     ),
     detail: Type.Optional(Type.String()),

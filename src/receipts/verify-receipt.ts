@@ -13,7 +13,7 @@ export type ReceiptVerdict =
   | { valid: true; payload: BidReceiptPayload; kid: string }
   | {
       valid: false
-      reason: 'malformed' | 'unknown_key' | 'signature_invalid' | 'not_a_receipt'
+      reason: 'malformed' | 'unknown_key' | 'signature_invalid' | 'not_a_receipt' | 'revoked'
       detail: string
     }
 
@@ -43,10 +43,15 @@ export async function verifyBidReceipt(jws: string, jwks: { keys: JWK[] }): Prom
       detail: `no key with kid ${String(header.kid)} in the JWKS`,
     }
   }
-  const verified = await verifySignature(compact, jwk)
+  // A revoked key stays published with "revoked_at": what it signed is no longer to be trusted.
+  const { revoked_at: revokedAt, ...publicJwk } = jwk as JWK & { revoked_at?: unknown }
+  const verified = await verifySignature(compact, publicJwk)
   if ('reason' in verified) return verified
   const payload = asBidReceiptPayload(verified.json)
   if (!payload) return { valid: false, reason: 'not_a_receipt', detail: 'the payload is not a bid receipt' }
+  if (typeof revokedAt === 'string') {
+    return { valid: false, reason: 'revoked', detail: `the key ${header.kid} was revoked at ${revokedAt}` }
+  }
   return { valid: true, payload, kid: header.kid as string }
 }
 
