@@ -7,9 +7,12 @@ export type CreditProviderKind = 'local' | 'http'
 
 export interface HttpSourceConfig {
   readonly name: string
+  /** e.g. "https://credit.example/api/subjects/{uscc}?at={at}"; {uscc}, {at} (ISO) and {date} are filled in. */
   readonly urlTemplate: string
+  /** Sent with every request; never logged or recorded. */
   readonly authHeader: { readonly name: string; readonly value: string } | null
   readonly mapping: HttpFieldMapping
+  /** Whether a 404 means "no records" (some sources say so) or an unusable answer (the safe default). */
   readonly notFoundMeansNoRecords: boolean
   readonly timeoutMs: number
   readonly retries: number

@@ -4,27 +4,15 @@
 import { sha256Hex } from '../events/hash-chain.ts'
 import type { Clock } from '../shared/clock.ts'
 import { createCircuitBreaker } from './circuit-breaker.ts'
+import type { HttpSourceConfig } from './credit-config.ts'
 import type { CreditProvider } from './credit-provider.ts'
 import { type CreditReport, type CreditSource, failedReport } from './credit-report.ts'
-import { type HttpFieldMapping, readMappedAnswer } from './http-mapping.ts'
+import { readMappedAnswer } from './http-mapping.ts'
 import { createTtlCache } from './ttl-cache.ts'
 
-export interface HttpProviderOptions {
+/** A configured HTTP source (credit-config.ts) with its id and the clock it runs on. */
+export interface HttpProviderOptions extends HttpSourceConfig {
   readonly id: string
-  readonly name: string
-  /** e.g. "https://credit.example/api/subjects/{uscc}?at={at}"; {uscc}, {at} (ISO) and {date} are filled in. */
-  readonly urlTemplate: string
-  /** Sent with every request; never logged or recorded. */
-  readonly authHeader: { readonly name: string; readonly value: string } | null
-  readonly mapping: HttpFieldMapping
-  /** Whether a 404 means "no records" (some sources say so) or an unusable answer (the safe default). */
-  readonly notFoundMeansNoRecords: boolean
-  readonly timeoutMs: number
-  readonly retries: number
-  readonly backoffMs: number
-  readonly failureThreshold: number
-  readonly resetAfterMs: number
-  readonly cacheTtlMs: number
   readonly clock: Clock
   readonly sleep?: (ms: number) => Promise<void>
 }
