@@ -3,7 +3,9 @@
 import type { JWK } from 'jose'
 import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
-import { checkBidderCredit } from '../credit/submission-credit.ts'
+import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
+import { insertSnapshots } from '../credit/snapshot-repository.ts'
+import { assessBidderCredit, creditBlocks, refuseForCredit } from '../credit/submission-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
@@ -67,9 +69,11 @@ async function recordSubmission(
   actor: Actor,
   tenderId: string,
   sealed: SealedBid,
-  creditSnapshotId: string,
+  creditSnapshot: CreditSnapshot,
 ): Promise<CommandResponse> {
   const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
+  await insertSnapshots(trx, [creditSnapshot])
+  const creditSnapshotId = creditSnapshot.id
   const bidId = newId('bid')
   const meta = actorMeta(actor)
   const previous = await lockLiveBidOf(trx, tenderId, actor.orgId)
@@ -130,16 +134,19 @@ export async function submitBid(
   requireRole(actor, 'bidder')
   const terms = await termsOf(deps, actor, tenderId)
   const sealed = await sealSubmission(terms.tenderKey, submission)
-  // A retry of an answered request gets that answer, without a second credit check: a ban recorded since
-  // must not refuse a bid that was accepted.
-  const answered = await storedAnswer(deps, idempotency)
-  if (answered) return answered
-  // Credit (DESIGN §7): the tender's policy at its cut-off refuses here (422/503) or gives the snapshot.
-  const { creditSnapshotId } = await checkBidderCredit(deps, actor, tenderId, terms.deadline)
+  // Credit (DESIGN §7): the tender's policy at its cut-off gives the snapshot, or refuses (422/503). A
+  // retry of an answered request gets that answer, never a refusal: a ban recorded since must not refuse
+  // a bid that was accepted. (A retry the check lets through is answered by the accepting statement.)
+  const creditSnapshot = await assessBidderCredit(deps, actor, tenderId, terms.deadline)
+  if (creditBlocks(creditSnapshot)) {
+    const answered = await storedAnswer(deps, idempotency)
+    if (answered) return answered
+    await refuseForCredit(deps.db, creditSnapshot)
+  }
   // One statement accepts the bid; anything unusual goes to the transactional path.
-  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditSnapshotId }, terms)
+  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditSnapshot }, terms)
   if (fast !== 'transactional') return fast
   return runIdempotent(deps, idempotency, (trx) =>
-    recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshotId),
+    recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshot),
   )
 }

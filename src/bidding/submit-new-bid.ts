@@ -1,13 +1,16 @@
-// The fast path of bid submission: one statement (accept-new-bid.ts) accepts a new bid or replaces
-// the live one, with everything stamped, hashed and signed in Node first. Says 'transactional' when
+// The fast path of bid submission: one statement (accept-bids.ts, batched with the bids arriving
+// meanwhile) accepts a new bid or replaces the live one, with everything stamped, hashed and signed in
+// Node first. Says 'transactional' when
 // the transactional path must decide instead (anything unusual).
 import { bidStateOf } from '../../state-machines/bid.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
+import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
 import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
-import { type AcceptanceOutcome, acceptNewBid, type NewBidAcceptance } from './accept-new-bid.ts'
+import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
+import { acceptBid } from './acceptance-queue.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
 import { bidderUsccOf } from './bid-receipts.ts'
 import { bidStreamId } from './bid-repository.ts'
@@ -34,7 +37,7 @@ interface Attempt {
   readonly sealed: SealedBid
   readonly idempotency: IdempotentRequest | null
   /** The submission's credit snapshot (credit/submission-credit.ts), named in BID_SUBMITTED. */
-  readonly creditSnapshotId: string
+  readonly creditSnapshot: CreditSnapshot
 }
 
 /** The live bid to replace, with its stream as read before the statement (which rechecks its version). */
@@ -109,7 +112,7 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
     submittedAt,
   )
   const replacing = plan && (await replacingOf(attempt, plan, deadline, bidId, at))
-  const { creditSnapshotId } = attempt
+  const creditSnapshotId = attempt.creditSnapshot.id
   const input = {
     bidId,
     tenderId,
@@ -139,6 +142,7 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
     sealed,
     event: bidSubmittedEvent(input, actorMeta(actor)),
     receipt,
+    creditSnapshot: attempt.creditSnapshot,
     idempotency: idempotency && {
       key: idempotency.key,
       route: idempotency.route,
@@ -153,7 +157,7 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
 
 async function run(attempt: Attempt, acceptance: NewBidAcceptance): Promise<AcceptanceOutcome | Answer> {
   try {
-    return await acceptNewBid(attempt.deps.db, acceptance)
+    return await acceptBid(attempt.deps.db, acceptance)
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error
     // A replacement claims its key without ON CONFLICT: a twin that committed first fails the statement.

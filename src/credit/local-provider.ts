@@ -1,11 +1,12 @@
 // The local provider (the embedded default): the credit register in our own database, filled by
-// `youxuan credit import`. One indexed query per lookup. A register never imported knows nothing, so
+// `youxuan credit import`. One indexed query per lookup, shared by the lookups made at the same time. A register never imported knows nothing, so
 // it answers 'unavailable', never a clean record.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
 import type { Clock } from '../shared/clock.ts'
+import { microBatcher } from '../shared/micro-batcher.ts'
 import type { CreditProvider } from './credit-provider.ts'
 import { failedReport } from './credit-report.ts'
 import { LOCAL_SOURCE, type RegisterRow, reportFromRegister } from './register-rows.ts'
@@ -15,15 +16,33 @@ interface LookupRow {
   readonly rows: RegisterRow[] | string
 }
 
-async function readRegister(db: Kysely<Database>, uscc: string): Promise<LookupRow | undefined> {
+/** The register's entries for several codes in one query: one row per code, in the codes' order. */
+async function readRegisters(db: Kysely<Database>, usccs: readonly string[]): Promise<LookupRow[]> {
   const result = await sql<LookupRow>`
     select (select max(imported_at) from credit_imports) as "dataAsOf",
       coalesce((
         select jsonb_agg(jsonb_build_object('kind', kind, 'reference', reference,
           'subjectName', subject_name, 'authority', authority, 'startsOn', starts_on::text,
           'endsOn', ends_on::text, 'detail', detail, 'grade', grade) order by kind, reference)
-        from credit_records where uscc = ${uscc}), '[]'::jsonb) as "rows"`.execute(db)
-  return result.rows[0]
+        from credit_records r where r.uscc = u.uscc), '[]'::jsonb) as "rows"
+    from jsonb_array_elements_text(${JSON.stringify(usccs)}::jsonb) with ordinality as u(uscc, ord)
+    order by u.ord`.execute(db)
+  return result.rows
+}
+
+// Lookups arriving together (a deadline rush, an opening) share one query per handle.
+const readers = new WeakMap<Kysely<Database>, (uscc: string) => Promise<LookupRow>>()
+
+function readRegister(db: Kysely<Database>, uscc: string): Promise<LookupRow> {
+  let read = readers.get(db)
+  if (!read) {
+    read = microBatcher((usccs: readonly string[]) => readRegisters(db, usccs), {
+      maxBatch: 200,
+      maxInFlight: 2,
+    })
+    readers.set(db, read)
+  }
+  return read(uscc)
 }
 
 export function localCreditProvider(db: Kysely<Database>, clock: Clock): CreditProvider {

@@ -9,6 +9,28 @@ type Row = Selectable<CreditSnapshotsTable>
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
+/** A snapshot as its table row (JSON columns as values: the caller serialises). */
+export function snapshotRow(s: CreditSnapshot) {
+  return {
+    id: s.id,
+    uscc: s.uscc,
+    purpose: s.purpose,
+    tender_id: s.tenderId,
+    bid_id: s.bidId,
+    requested_by: s.requestedBy,
+    requester_org_id: s.requesterOrgId,
+    request_id: s.requestId,
+    queried_at: s.queriedAt,
+    cutoff_at: s.cutoffAt,
+    complete: s.complete,
+    outcome: s.outcome,
+    report: s.report,
+    verdict: s.verdict,
+    raw_sha256: [...s.rawSha256],
+    sha256: s.sha256,
+  }
+}
+
 export async function insertSnapshots(
   db: Kysely<Database>,
   snapshots: readonly CreditSnapshot[],
@@ -17,24 +39,14 @@ export async function insertSnapshots(
   await db
     .insertInto('credit_snapshots')
     .values(
-      snapshots.map((s) => ({
-        id: s.id,
-        uscc: s.uscc,
-        purpose: s.purpose,
-        tender_id: s.tenderId,
-        bid_id: s.bidId,
-        requested_by: s.requestedBy,
-        requester_org_id: s.requesterOrgId,
-        request_id: s.requestId,
-        queried_at: s.queriedAt,
-        cutoff_at: s.cutoffAt,
-        complete: s.complete,
-        outcome: s.outcome,
-        report: JSON.stringify(s.report),
-        verdict: s.verdict === null ? null : JSON.stringify(s.verdict),
-        raw_sha256: [...s.rawSha256],
-        sha256: s.sha256,
-      })),
+      snapshots.map((s) => {
+        const row = snapshotRow(s)
+        return {
+          ...row,
+          report: JSON.stringify(row.report),
+          verdict: row.verdict === null ? null : JSON.stringify(row.verdict),
+        }
+      }),
     )
     .execute()
 }

@@ -1,30 +1,29 @@
 // The credit check the bid submission path runs before accepting a bid: the tender's policy at its
-// cut-off, one snapshot stored whatever the outcome (a refusal's evidence too), and then refuse (422
-// credit_refused), refuse for an incomplete check if the policy says so (503), or let the bid through
-// with the snapshot id for its BID_SUBMITTED event. Outside any transaction: a remote source may be slow.
+// cut-off. Whatever the outcome a snapshot is kept: a refusal's is stored at once as its evidence (422
+// credit_refused, or 503 when the policy refuses an incomplete check); an accepted bid's is stored with
+// the bid, in the same statement, and named by its BID_SUBMITTED event. Outside any transaction: a
+// remote source may be slow.
+import type { Kysely } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
+import type { Database } from '../db/schema.ts'
 import { CreditRefused, CreditUnavailable } from './credit-errors.ts'
-import type { CreditOutcome } from './credit-policy.ts'
 import { creditCutoff } from './credit-policy.ts'
+import type { CreditSnapshot } from './credit-snapshot.ts'
 import { organisationUscc } from './organisation-uscc.ts'
 import { insertSnapshots } from './snapshot-repository.ts'
 import { type CreditDeps, takeSnapshot } from './take-snapshot.ts'
 import { tenderCreditTerms } from './tender-credit-terms.ts'
 
-export interface BidCreditCheck {
-  /** Goes into the bid event's data as `creditSnapshotId`. */
-  readonly creditSnapshotId: string
-  /** clear, flag (shown to the committees) or unavailable (recorded, re-checked at opening). */
-  readonly outcome: CreditOutcome
-}
-
-/** `deadline`: the tender's deadline as the submission path holds it (the cut-off when the policy says so). */
-export async function checkBidderCredit(
+/**
+ * The bidder's snapshot under the tender's policy, not yet stored. `deadline`: the tender's deadline as
+ * the submission path holds it (the cut-off when the policy says so).
+ */
+export async function assessBidderCredit(
   deps: CreditDeps,
   actor: Actor,
   tenderId: string,
   deadline: string | null,
-): Promise<BidCreditCheck> {
+): Promise<CreditSnapshot> {
   const [terms, uscc] = await Promise.all([
     tenderCreditTerms(deps.db, tenderId),
     organisationUscc(deps.db, actor.orgId),
@@ -38,12 +37,17 @@ export async function checkBidderCredit(
     requesterOrgId: actor.orgId,
     requestId: actor.requestId,
   }
-  const snapshot = await takeSnapshot(deps, uscc, request, terms.policy, cutoffAt)
-  await insertSnapshots(deps.db, [snapshot])
-  const verdict = snapshot.verdict!
-  if (verdict.blocks) {
-    if (verdict.outcome === 'refuse') throw new CreditRefused(verdict, snapshot.id)
-    throw new CreditUnavailable(verdict, snapshot.id)
-  }
-  return { creditSnapshotId: snapshot.id, outcome: verdict.outcome }
+  return takeSnapshot(deps, uscc, request, terms.policy, cutoffAt)
+}
+
+/** Whether the snapshot's verdict refuses the bid (a ban, or an incomplete check the policy refuses). */
+export const creditBlocks = (snapshot: CreditSnapshot): boolean => snapshot.verdict?.blocks === true
+
+/** Stores a blocking snapshot as the refusal's evidence and throws the refusal (422 or 503). */
+export async function refuseForCredit(db: Kysely<Database>, snapshot: CreditSnapshot): Promise<never> {
+  const verdict = snapshot.verdict
+  if (!verdict?.blocks) throw new Error(`credit snapshot ${snapshot.id} does not refuse the bid`)
+  await insertSnapshots(db, [snapshot])
+  if (verdict.outcome === 'refuse') throw new CreditRefused(verdict, snapshot.id)
+  throw new CreditUnavailable(verdict, snapshot.id)
 }

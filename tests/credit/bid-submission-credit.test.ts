@@ -8,7 +8,7 @@ import { useCreditProviders } from '../../src/credit/credit-providers.ts'
 import { DEFAULT_HTTP_MAPPING } from '../../src/credit/http-mapping.ts'
 import { httpCreditProvider } from '../../src/credit/http-provider.ts'
 import { localCreditProvider } from '../../src/credit/local-provider.ts'
-import { checkBidderCredit } from '../../src/credit/submission-credit.ts'
+import { assessBidderCredit, refuseForCredit } from '../../src/credit/submission-credit.ts'
 import { readStream } from '../../src/events/event-store.ts'
 import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { getRulePack } from '../../src/rules/rule-packs.ts'
@@ -245,7 +245,8 @@ describe('a policy that does not accept an incomplete check', () => {
         clock: t.clock,
         providers: [localCreditProvider(t.database.db, t.clock), remote],
       }
-      const refusal = await checkBidderCredit(deps, actor, draft, deadline).catch((error: unknown) => error)
+      const snapshot = await assessBidderCredit(deps, actor, draft, deadline)
+      const refusal = await refuseForCredit(deps.db, snapshot).catch((error: unknown) => error)
       expect(refusal).toBeInstanceOf(CreditUnavailable)
       const problem = refusal as CreditUnavailable
       expect(problem).toMatchObject({ status: 503, code: 'credit_unavailable' })
