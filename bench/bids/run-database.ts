@@ -1,6 +1,7 @@
 // A fresh PostgreSQL database per run (created from the admin DATABASE_URL, dropped at the end), migrated
 // and seeded with the project's own functions, plus B bidder organisations with valid USCCs.
 import pg from 'pg'
+import { importCreditText } from '../../src/credit/import-credit.ts'
 import { completeUscc } from '../../src/credit/uscc.ts'
 import { type DatabaseHandle, openPostgres } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
@@ -94,5 +95,30 @@ export async function prepareRunDatabase(
   const handle = openPostgres({ url, maxConnections: 4 })
   await migrateToLatest(handle.db)
   await seedDemoDirectory(handle.db, systemClock)
-  return { handle, bidders: await insertBidders(handle, bidderCount) }
+  const bidders = await insertBidders(handle, bidderCount)
+  await importRegister(handle, bidders)
+  return { handle, bidders }
+}
+
+/**
+ * A credit register as a trading centre would hold one: 2,000 entries about other organisations, and a
+ * past administrative penalty for every tenth bidder (a flag, never a refusal). Without one every lookup
+ * answers 'unavailable', which no deployment runs with.
+ */
+async function importRegister(handle: DatabaseHandle, bidders: readonly BenchBidder[]): Promise<void> {
+  const lines = ['uscc,kind,reference,name,authority,start,end,detail,grade']
+  for (let i = 0; i < 2000; i++) {
+    const uscc = completeUscc(`91440605${String(90_000_000 + i).padStart(8, '0')}`)
+    lines.push(`${uscc},penalty,佛建罚〔2025〕${i}号,其他企业${i},佛山市住房和城乡建设局,2025-03-01,,测试,`)
+  }
+  for (const [i, bidder] of bidders.entries()) {
+    if (i % 10 === 9)
+      lines.push(`${bidder.uscc},penalty,佛建罚〔2025〕B${i}号,,佛山市住房和城乡建设局,2025-06-01,,测试,`)
+  }
+  const at = new Date()
+  await importCreditText(handle.db, 'bench-register.csv', `${lines.join('\n')}\n`, {
+    strict: true,
+    importedBy: 'bench',
+    at,
+  })
 }
