@@ -19,21 +19,43 @@ const keysOf = (a: NewBidAcceptance): readonly string[] => {
   return keys
 }
 
-type Accept = (acceptance: NewBidAcceptance) => Promise<AcceptanceOutcome>
+/** What the queue has done since the process started: statements run, bids in them, the largest batch. */
+export interface AcceptanceStats {
+  batches: number
+  bids: number
+  largestBatch: number
+}
+
+interface Queue {
+  readonly accept: (acceptance: NewBidAcceptance) => Promise<AcceptanceOutcome>
+  readonly stats: AcceptanceStats
+}
 
 // One queue per database handle, so test databases never share batches.
-const queues = new WeakMap<Kysely<Database>, Accept>()
+const queues = new WeakMap<Kysely<Database>, Queue>()
+
+function queueOf(db: Kysely<Database>): Queue {
+  const known = queues.get(db)
+  if (known) return known
+  const stats: AcceptanceStats = { batches: 0, bids: 0, largestBatch: 0 }
+  const run = (batch: readonly NewBidAcceptance[]) => {
+    stats.batches += 1
+    stats.bids += batch.length
+    stats.largestBatch = Math.max(stats.largestBatch, batch.length)
+    return acceptBids(db, batch)
+  }
+  const accept = microBatcher(run, { maxBatch: MAX_BATCH, maxInFlight: MAX_IN_FLIGHT, keysOf })
+  const queue = { accept, stats }
+  queues.set(db, queue)
+  return queue
+}
 
 /** Accepts (or refuses) one bid, in a batch with whatever else arrives meanwhile. */
 export function acceptBid(db: Kysely<Database>, acceptance: NewBidAcceptance): Promise<AcceptanceOutcome> {
-  let accept = queues.get(db)
-  if (!accept) {
-    accept = microBatcher((batch: readonly NewBidAcceptance[]) => acceptBids(db, batch), {
-      maxBatch: MAX_BATCH,
-      maxInFlight: MAX_IN_FLIGHT,
-      keysOf,
-    })
-    queues.set(db, accept)
-  }
-  return accept(acceptance)
+  return queueOf(db).accept(acceptance)
+}
+
+/** A copy of the queue's counters (a failed batch's bid-by-bid retries count as batches too). */
+export function acceptanceStats(db: Kysely<Database>): AcceptanceStats {
+  return { ...queueOf(db).stats }
 }
