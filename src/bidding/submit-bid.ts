@@ -124,6 +124,45 @@ async function recordSubmission(
   }
 }
 
+/** The submission's credit snapshot at a deadline (the cut-off may be the deadline, which can move). */
+export type CreditAt = (deadline: string | null) => Promise<CreditSnapshot>
+
+/** A retry of a request answered before a ban was recorded: it gets that answer, not the refusal. */
+class AnsweredBefore extends Error {
+  constructor(readonly answer: CommandResponse & { replayed: boolean }) {
+    super('answered before')
+  }
+}
+
+/**
+ * Credit (DESIGN §7): the tender's policy at its cut-off gives the snapshot, or refuses (422/503), once
+ * per deadline the submission is built with. Outside any transaction: a remote source may be slow.
+ */
+function creditCheck(
+  deps: BiddingDeps,
+  actor: Actor,
+  tenderId: string,
+  idempotency: IdempotentRequest | null,
+): CreditAt {
+  const assessed = new Map<string | null, Promise<CreditSnapshot>>()
+  const assess = async (deadline: string | null) => {
+    const snapshot = await assessBidderCredit(deps, actor, tenderId, deadline)
+    if (!creditBlocks(snapshot)) return snapshot
+    // A ban recorded since must not refuse a bid that was accepted. (A retry the check lets through is
+    // answered by the accepting statement.)
+    const answered = await storedAnswer(deps, idempotency)
+    if (answered) throw new AnsweredBefore(answered)
+    return refuseForCredit(deps.db, snapshot)
+  }
+  return (deadline) => {
+    const known = assessed.get(deadline)
+    if (known) return known
+    const snapshot = assess(deadline)
+    assessed.set(deadline, snapshot)
+    return snapshot
+  }
+}
+
 export async function submitBid(
   deps: BiddingDeps,
   actor: Actor,
@@ -134,19 +173,19 @@ export async function submitBid(
   requireRole(actor, 'bidder')
   const terms = await termsOf(deps, actor, tenderId)
   const sealed = await sealSubmission(terms.tenderKey, submission)
-  // Credit (DESIGN §7): the tender's policy at its cut-off gives the snapshot, or refuses (422/503). A
-  // retry of an answered request gets that answer, never a refusal: a ban recorded since must not refuse
-  // a bid that was accepted. (A retry the check lets through is answered by the accepting statement.)
-  const creditSnapshot = await assessBidderCredit(deps, actor, tenderId, terms.deadline)
-  if (creditBlocks(creditSnapshot)) {
-    const answered = await storedAnswer(deps, idempotency)
-    if (answered) return answered
-    await refuseForCredit(deps.db, creditSnapshot)
+  const creditAt = creditCheck(deps, actor, tenderId, idempotency)
+  try {
+    await creditAt(terms.deadline) // a refusal before anything else
+    // One statement accepts the bid; anything unusual goes to the transactional path.
+    const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditAt }, terms)
+    if (fast !== 'transactional') return fast
+    // The deadline as the fast path last saw it (a moved deadline moves the cut-off).
+    const creditSnapshot = await creditAt(terms.deadline)
+    return await runIdempotent(deps, idempotency, (trx) =>
+      recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshot),
+    )
+  } catch (error) {
+    if (error instanceof AnsweredBefore) return error.answer
+    throw error
   }
-  // One statement accepts the bid; anything unusual goes to the transactional path.
-  const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditSnapshot }, terms)
-  if (fast !== 'transactional') return fast
-  return runIdempotent(deps, idempotency, (trx) =>
-    recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshot),
-  )
 }

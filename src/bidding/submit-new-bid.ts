@@ -24,7 +24,7 @@ import {
   wrappedRequestSha256,
 } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
-import type { SubmittedBid } from './submit-bid.ts'
+import type { CreditAt, SubmittedBid } from './submit-bid.ts'
 import type { TenderBidTerms } from './tender-bid-terms.ts'
 
 type Answer = CommandResponse & { replayed: boolean }
@@ -36,8 +36,8 @@ interface Attempt {
   readonly tenderId: string
   readonly sealed: SealedBid
   readonly idempotency: IdempotentRequest | null
-  /** The submission's credit snapshot (credit/submission-credit.ts), named in BID_SUBMITTED. */
-  readonly creditSnapshot: CreditSnapshot
+  /** The submission's credit snapshot at the deadline it is built with, named in BID_SUBMITTED. */
+  readonly creditAt: CreditAt
 }
 
 /** The live bid to replace, with its stream as read before the statement (which rechecks its version). */
@@ -101,7 +101,13 @@ async function replacingOf(
   }
 }
 
-async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, plan: ReplacementPlan | null) {
+async function buildAcceptance(
+  attempt: Attempt,
+  deadline: string,
+  at: Date,
+  plan: ReplacementPlan | null,
+  creditSnapshot: CreditSnapshot,
+) {
   const { deps, actor, tenderId, sealed, idempotency } = attempt
   const bidId = newId('bid')
   const submittedAt = at.toISOString()
@@ -112,7 +118,7 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
     submittedAt,
   )
   const replacing = plan && (await replacingOf(attempt, plan, deadline, bidId, at))
-  const creditSnapshotId = attempt.creditSnapshot.id
+  const creditSnapshotId = creditSnapshot.id
   const input = {
     bidId,
     tenderId,
@@ -142,7 +148,7 @@ async function buildAcceptance(attempt: Attempt, deadline: string, at: Date, pla
     sealed,
     event: bidSubmittedEvent(input, actorMeta(actor)),
     receipt,
-    creditSnapshot: attempt.creditSnapshot,
+    creditSnapshot,
     idempotency: idempotency && {
       key: idempotency.key,
       route: idempotency.route,
@@ -202,11 +208,12 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
   let plan: ReplacementPlan | null = hints.get(hintKey(attempt)) ?? null
   hints.delete(hintKey(attempt))
   for (let tries = 0; tries < 4; tries += 1) {
-    const at = attempt.deps.clock.now()
     if (terms.deadline === null) return 'transactional'
+    const creditSnapshot = await attempt.creditAt(terms.deadline) // again only if the deadline moved
+    const at = attempt.deps.clock.now()
     let built: Awaited<ReturnType<typeof buildAcceptance>>
     try {
-      built = await buildAcceptance(attempt, terms.deadline, at, plan)
+      built = await buildAcceptance(attempt, terms.deadline, at, plan, creditSnapshot)
     } catch (error) {
       if (plan === null) throw error
       plan = null // the bid machine refuses REPLACE (e.g. after the deadline): let the statement say why

@@ -13,7 +13,7 @@ import { readStream } from '../../src/events/event-store.ts'
 import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { getRulePack } from '../../src/rules/rule-packs.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
-import { bidBody, submit } from '../bidding/support.ts'
+import { bidBody, post, submit } from '../bidding/support.ts'
 import { driveTender } from '../support/drive.ts'
 import { createDraft, createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -257,6 +257,36 @@ describe('a policy that does not accept an incomplete check', () => {
       })
     } finally {
       await server.close()
+    }
+  })
+})
+
+describe('a submission after the deadline was extended', () => {
+  it('is judged at the new deadline, though the submission path had the old one', async () => {
+    const tender = await createPublished(t)
+    const first = await submit(t, tender, 'bidder1') // the submission path now holds the deadline
+    expect(first.status).toBe(201)
+    const { deadline } = (await t.http.get(`/api/v1/tenders/${tender}`)).body
+    expect((await snapshotRow(await eventSnapshotId(first.body.bid.id))).report).toMatchObject({
+      at: deadline,
+    })
+    const newDeadline = new Date(Date.parse(deadline) + 7 * DAY_MS).toISOString()
+    const extended = await post(t, `${tender}/extend-deadline`, 'purchaser', {
+      newDeadline,
+      reason: '澄清答疑',
+    })
+    expect(extended.status).toBe(200)
+
+    for (const username of ['bidder3', 'bidder1']) {
+      const res = await submit(t, tender, username) // a new bid, then a replacement
+      expect(res.status).toBe(201)
+      const snapshot = await t.database.db
+        .selectFrom('credit_snapshots')
+        .select(['cutoff_at', 'report'])
+        .where('id', '=', await eventSnapshotId(res.body.bid.id))
+        .executeTakeFirstOrThrow()
+      expect(new Date(snapshot.cutoff_at).toISOString()).toBe(newDeadline)
+      expect(snapshot.report).toMatchObject({ at: newDeadline })
     }
   })
 })
