@@ -2,6 +2,7 @@
 // stored in the same transaction as the change, and listed again for the bidder and oversight.
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { type Actor, hasRole } from '../auth/actor.ts'
+import { organisationUscc } from '../credit/organisation-uscc.ts'
 import type { Database } from '../db/schema.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
@@ -22,26 +23,8 @@ export interface ReceiptContext {
   readonly bidderOrgId: string
   /** Server time the change was accepted: the receipt's receivedAt. */
   readonly at: Date
-  /** The bidder's USCC when the caller knows it already (see bidderUsccOf). */
+  /** The bidder's USCC when the caller knows it already (see organisationUscc). */
   readonly bidderUscc?: string
-}
-
-// An organisation's USCC never changes, so each database handle remembers the ones it has read.
-const usccCache = new WeakMap<Kysely<Database>, Map<string, string>>()
-
-/** The organisation's USCC (统一社会信用代码), read once per database handle. */
-export async function bidderUsccOf(db: Kysely<Database>, orgId: string): Promise<string> {
-  const known = usccCache.get(db) ?? new Map()
-  usccCache.set(db, known)
-  const cached = known.get(orgId)
-  if (cached !== undefined) return cached
-  const row = await db
-    .selectFrom('organisations')
-    .select('uscc')
-    .where('id', '=', orgId)
-    .executeTakeFirstOrThrow()
-  known.set(orgId, row.uscc)
-  return row.uscc
 }
 
 /** Signs and stores one receipt per subject, in order; returns the JWSs in the same order. */
@@ -51,7 +34,7 @@ export async function issueReceipts(
   context: ReceiptContext,
   subjects: readonly ReceiptSubject[],
 ): Promise<string[]> {
-  const bidderUscc = context.bidderUscc ?? (await bidderUsccOf(trx, context.bidderOrgId))
+  const bidderUscc = context.bidderUscc ?? (await organisationUscc(trx, context.bidderOrgId))
   const receivedAt = context.at.toISOString()
   const receipts: string[] = []
   for (const subject of subjects) {

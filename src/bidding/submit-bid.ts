@@ -4,6 +4,7 @@ import type { JWK } from 'jose'
 import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
+import { organisationUscc } from '../credit/organisation-uscc.ts'
 import { insertSnapshots } from '../credit/snapshot-repository.ts'
 import { assessBidderCredit, creditBlocks, refuseForCredit } from '../credit/submission-credit.ts'
 import type { Database } from '../db/schema.ts'
@@ -13,7 +14,7 @@ import { assertVisible } from '../tenders/tender-access.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent, startBidStream } from './bid-command.ts'
 import type { BidContent } from './bid-content.ts'
-import { bidderUsccOf, issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
+import { issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
 import { insertBid, lockLiveBidOf } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
@@ -106,7 +107,7 @@ async function recordSubmission(
       : []),
     { bidId, action: 'submitted', ciphertextSha256: hash },
   ]
-  const bidderUscc = await bidderUsccOf(deps.db, actor.orgId)
+  const bidderUscc = await organisationUscc(deps.db, actor.orgId)
   const context = { tenderId, bidderOrgId: actor.orgId, at, bidderUscc }
   const receipts = await issueReceipts(trx, deps.keys, context, subjects)
   const bid: SubmittedBid = {

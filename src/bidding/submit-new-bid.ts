@@ -5,6 +5,7 @@
 import { bidStateOf } from '../../state-machines/bid.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
+import { organisationUscc } from '../credit/organisation-uscc.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
 import { Conflict } from '../shared/errors.ts'
@@ -12,7 +13,6 @@ import { newId } from '../shared/ids.ts'
 import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
 import { acceptBid } from './acceptance-queue.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
-import { bidderUsccOf } from './bid-receipts.ts'
 import { bidStreamId } from './bid-repository.ts'
 import { assertBiddingOpen } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
@@ -63,7 +63,7 @@ const hintKey = (attempt: Attempt) => `${attempt.tenderId} ${attempt.actor.orgId
 type Receipted = { tenderId: string; bidId: string; action: ReceiptAction; ciphertextSha256: string }
 
 async function sign(attempt: Attempt, subject: Receipted, receivedAt: string) {
-  const bidderUscc = await bidderUsccOf(attempt.deps.db, attempt.actor.orgId)
+  const bidderUscc = await organisationUscc(attempt.deps.db, attempt.actor.orgId)
   return {
     id: newId('rcp'),
     jws: await issueBidReceipt(attempt.deps.keys, { ...subject, bidderUscc, receivedAt }),

@@ -39,6 +39,9 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 20,
+    // Connections stay open through a quiet spell (pg's default closes them after 10 s): the deadline
+    // rush follows quiet hours, and a new connection costs a backend start and its prepared statements.
+    idleTimeoutMillis: 5 * 60_000,
     types: pgTypes,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
