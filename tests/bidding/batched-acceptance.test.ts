@@ -6,41 +6,27 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acceptanceStats } from '../../src/bidding/acceptance-queue.ts'
-import { completeUscc } from '../../src/credit/uscc.ts'
-import { stableId } from '../../src/organisations/demo-directory.ts'
 import { verifyBidReceipt } from '../../src/receipts/verify-receipt.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bidBody, createPublished } from './support.ts'
+import { bidBody, bidderBearer, createPublished, insertBidderOrgs } from './support.ts'
 
 const NEW_BIDDERS = 10
 let t: TestApp
-const orgs = Array.from({ length: NEW_BIDDERS + 3 }, (_, i) => stableId('org', `batch-bidder-${i}`))
-const [replacer, retrier, reuser] = orgs.slice(NEW_BIDDERS) as [string, string, string]
+let orgs: string[] = []
+let replacer = ''
+let retrier = ''
+let reuser = ''
 
 beforeAll(async () => {
   t = await startTestApp()
-  await t.database.db
-    .insertInto('organisations')
-    .values(
-      orgs.map((id, i) => ({
-        id,
-        uscc: completeUscc(`914406${String(i).padStart(2, '0')}MA7B${String(i).padStart(4, '0')}`),
-        name: `批量投标人${i}（测试）`,
-        name_en: `Batch bidder ${i} (test)`,
-        kind: 'bidder' as const,
-        created_at: t.clock.now(),
-      })),
-    )
-    .execute()
+  orgs = await insertBidderOrgs(t, 'batch', NEW_BIDDERS + 3)
+  ;[replacer, retrier, reuser] = orgs.slice(NEW_BIDDERS) as [string, string, string]
 })
 afterAll(async () => {
   await t?.close()
 })
 
-const tokenFor = (orgId: string) =>
-  t.tokens
-    .issue({ userId: stableId('usr', orgId), orgId, roles: ['bidder'] }, 3600)
-    .then((jwt) => `Bearer ${jwt}`)
+const tokenFor = (orgId: string) => bidderBearer(t, orgId)
 
 async function send(tenderId: string, orgId: string, priceFen: string, key?: string) {
   const request = t.http.post(`/api/v1/tenders/${tenderId}/bids`).set('authorization', await tokenFor(orgId))

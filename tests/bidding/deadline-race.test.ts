@@ -9,13 +9,11 @@ import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.ts'
 import { bidSetHash } from '../../src/bidding/bid-set-hash.ts'
-import { completeUscc } from '../../src/credit/uscc.ts'
 import { type DatabaseHandle, openPostgres } from '../../src/db/database.ts'
-import { stableId } from '../../src/organisations/demo-directory.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { onPostgres, postgresUrl } from '../support/test-database.ts'
-import { bearer, bidBody, createPublished, days } from './support.ts'
+import { bearer, bidBody, bidderBearer, createPublished, days, insertBidderOrgs } from './support.ts'
 
 const BIDDERS = 20
 const ROUNDS = 10
@@ -28,24 +26,12 @@ let closer: {
   clock: ManualClock
   http: ReturnType<typeof supertest>
 }
-const bidderOrgs = Array.from({ length: BIDDERS }, (_, i) => stableId('org', `race-bidder-${i}`))
+let bidderOrgs: string[] = []
 
 beforeAll(async () => {
   if (!onPostgres) return
   t = await startTestApp()
-  await t.database.db
-    .insertInto('organisations')
-    .values(
-      bidderOrgs.map((id, i) => ({
-        id,
-        uscc: completeUscc(`914406${String(i).padStart(2, '0')}MA6R${String(i).padStart(4, '0')}`),
-        name: `竞速投标人${i}（测试）`,
-        name_en: `Race bidder ${i} (test)`,
-        kind: 'bidder' as const,
-        created_at: t.clock.now(),
-      })),
-    )
-    .execute()
+  bidderOrgs = await insertBidderOrgs(t, 'race', BIDDERS)
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.database.db)
   const database = openPostgres({ url: postgresUrl!, schema: rows[0]!.schema, maxConnections: 5 })
   const clock = manualClock(t.clock.now())
@@ -68,10 +54,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-const tokenFor = (orgId: string) =>
-  t.tokens
-    .issue({ userId: stableId('usr', orgId), orgId, roles: ['bidder'] }, 3600)
-    .then((jwt) => `Bearer ${jwt}`)
+const tokenFor = (orgId: string) => bidderBearer(t, orgId)
 
 async function receiptCount(tenderId: string): Promise<number> {
   const row = await t.database.db

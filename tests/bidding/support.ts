@@ -1,6 +1,8 @@
 // Small HTTP steps and fixtures for the bidding tests: bid bodies, sealing and submitting, closing,
 // opening, counting.
 import { CompactEncrypt, importJWK, type JWK } from 'jose'
+import { completeUscc } from '../../src/credit/uscc.ts'
+import { stableId } from '../../src/organisations/demo-directory.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import type { TestApp } from '../support/test-app.ts'
 
@@ -144,3 +146,32 @@ export function problemOf(res: {
     code: res.body.code,
   }
 }
+
+/**
+ * `count` more bidder organisations (fictitious, valid USCCs) for tests that need many bidders at once.
+ * The label's first two letters (neither I, O, Z, S nor V) keep their codes apart from another set's.
+ */
+export async function insertBidderOrgs(t: TestApp, label: string, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => stableId('org', `${label}-bidder-${i}`))
+  const series = label.slice(0, 2).toUpperCase()
+  await t.database.db
+    .insertInto('organisations')
+    .values(
+      ids.map((id, i) => ({
+        id,
+        uscc: completeUscc(`914406${String(i).padStart(2, '0')}M${series}${String(i).padStart(5, '0')}`),
+        name: `${label} 投标人${i}（测试）`,
+        name_en: `${label} bidder ${i} (test)`,
+        kind: 'bidder' as const,
+        created_at: t.clock.now(),
+      })),
+    )
+    .execute()
+  return ids
+}
+
+/** A bearer token for a bidder of an organisation made by insertBidderOrgs. */
+export const bidderBearer = (t: TestApp, orgId: string) =>
+  t.tokens
+    .issue({ userId: stableId('usr', orgId), orgId, roles: ['bidder'] }, 3600)
+    .then((jwt) => `Bearer ${jwt}`)
