@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
+import { startPollingLoop } from '../shared/polling-loop.ts'
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000
 const PURGE_BATCH = 1000
@@ -39,22 +40,14 @@ export function startIdempotencyExpiry(deps: {
   readonly clock: Clock
   readonly log: { info(details: object, message: string): void; warn(details: object, message: string): void }
 }): Housekeeping {
-  let running: Promise<void> = Promise.resolve()
-  const tick = () => {
-    running = purgeExpiredIdempotencyKeys(deps.db, deps.clock.now()).then(
-      (purged) => {
-        if (purged > 0) deps.log.info({ purged }, 'expired idempotency keys purged')
-      },
-      (error: unknown) => deps.log.warn({ error: (error as Error).message }, 'idempotency key purge failed'),
-    )
-  }
-  tick()
-  const interval = setInterval(tick, PURGE_EVERY_MS)
-  interval.unref()
-  return {
-    async stop() {
-      clearInterval(interval)
-      await running
+  return startPollingLoop({
+    round: async () => {
+      const purged = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now())
+      if (purged > 0) deps.log.info({ purged }, 'expired idempotency keys purged')
+      return PURGE_EVERY_MS
     },
-  }
+    pauseAfterFailureMs: PURGE_EVERY_MS,
+    onFailure: (error) => deps.log.warn({ error: (error as Error).message }, 'idempotency key purge failed'),
+    unref: true,
+  })
 }

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import type { Clock } from '../shared/clock.ts'
 import { Conflict, DomainError } from '../shared/errors.ts'
+import { startPollingLoop } from '../shared/polling-loop.ts'
 import { loadRecordInput } from './inputs/load-record-input.ts'
 import { isKeyRevoked, recordExists, storeRecord } from './record-repository.ts'
 import {
@@ -163,26 +164,12 @@ export interface RecordWorker {
 /** Polls the outbox every pollMs (default 1 s); after a restart, pending jobs are issued on the first tick. */
 export function startRecordWorker(deps: RecordDeps & { readonly pollMs?: number }): RecordWorker {
   const pollMs = deps.pollMs ?? 1000
-  let stopped = false
-  let timeout: NodeJS.Timeout | undefined
-  let running: Promise<void> = Promise.resolve()
-  const loop = async () => {
-    try {
+  return startPollingLoop({
+    round: async () => {
       await drainRecordOutbox(deps)
-    } catch (error) {
-      deps.log?.error({ err: error }, 'record worker tick failed; trying again')
-    }
-    if (!stopped) timeout = setTimeout(tick, pollMs)
-  }
-  const tick = () => {
-    running = loop()
-  }
-  tick()
-  return {
-    async stop() {
-      stopped = true
-      clearTimeout(timeout)
-      await running
+      return pollMs
     },
-  }
+    pauseAfterFailureMs: pollMs,
+    onFailure: (error) => deps.log?.error({ err: error }, 'record worker tick failed; trying again'),
+  })
 }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
+import { startPollingLoop } from '../shared/polling-loop.ts'
 import { type FiredTimer, fireTimer } from './fire-timer.ts'
 import { type ClaimedTimer, claimDueTimers, nextFireAt } from './timer-repository.ts'
 
@@ -73,29 +74,12 @@ async function sleepMs(deps: TimerDeps, pollMs: number): Promise<number> {
 
 export function startTimerWorker(deps: TimerDeps & { readonly pollMs?: number }): TimerWorker {
   const pollMs = deps.pollMs ?? 1000
-  let stopped = false
-  let timeout: NodeJS.Timeout | undefined
-  let running: Promise<void> = Promise.resolve()
-
-  const loop = async () => {
-    let sleep = pollMs
-    try {
+  return startPollingLoop({
+    round: async () => {
       await runDueTimers(deps)
-      sleep = await sleepMs(deps, pollMs)
-    } catch (error) {
-      deps.log.error({ err: error }, 'timer tick failed; trying again')
-    }
-    if (!stopped) timeout = setTimeout(tick, sleep)
-  }
-  const tick = () => {
-    running = loop()
-  }
-  tick()
-  return {
-    async stop() {
-      stopped = true
-      clearTimeout(timeout)
-      await running
+      return sleepMs(deps, pollMs)
     },
-  }
+    pauseAfterFailureMs: pollMs,
+    onFailure: (error) => deps.log.error({ err: error }, 'timer tick failed; trying again'),
+  })
 }
