@@ -50,6 +50,8 @@ interface ReplacementPlan {
 // The bid this process last accepted per (tender, bidder), with its whole stream (one event): the next
 // submission plans the replacement from it without a read. Only a hint: the statement checks the bid is
 // still live at that version (so its stream is still exactly this), and a stale hint costs one retry.
+// At most MAX_HINTS are kept (the oldest go first): closed tenders' hints must not pile up for ever.
+const MAX_HINTS = 20_000
 const liveHints = new WeakMap<BiddingDeps['db'], Map<string, ReplacementPlan>>()
 
 function hintsOf(attempt: Attempt): Map<string, ReplacementPlan> {
@@ -223,6 +225,7 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
     if ('statusCode' in outcome) return outcome
     if (outcome.accepted) {
       const { bidId, event } = built.acceptance
+      if (hints.size >= MAX_HINTS) hints.delete(hints.keys().next().value as string)
       hints.set(hintKey(attempt), {
         bidId,
         ciphertextSha256: attempt.sealed.ciphertextSha256,
