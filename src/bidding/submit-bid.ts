@@ -20,22 +20,12 @@ import { lockBiddingWindow } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent, storedAnswer } from './idempotency.ts'
 import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './sealed-bid.ts'
+import { submissionRecord } from './submission-record.ts'
 import { submitFast } from './submit-new-bid.ts'
 import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
 
 /** A JWE encrypted by the bidder (recommended), or a plaintext bid the server seals at once. */
 export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
-
-export interface SubmittedBid {
-  readonly id: string
-  readonly tenderId: string
-  readonly state: string
-  readonly submittedAt: string
-  readonly mode: string
-  readonly ciphertextSha256: string
-  /** The bid this one replaced, if the bidder had a live one. */
-  readonly replaces?: string
-}
 
 /** The tender's key and deadline; 404 for a hidden or unknown tender, 409 without a key. */
 async function termsOf(deps: BiddingDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
@@ -74,7 +64,6 @@ async function recordSubmission(
 ): Promise<CommandResponse> {
   const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
   await insertSnapshots(trx, [creditSnapshot])
-  const creditSnapshotId = creditSnapshot.id
   const bidId = newId('bid')
   const meta = actorMeta(actor)
   const previous = await lockLiveBidOf(trx, tenderId, actor.orgId)
@@ -89,17 +78,16 @@ async function recordSubmission(
     ciphertextSha256: hash,
     submittedAt: at,
   })
-  const submittedAt = at.toISOString()
-  // creditSnapshotId: the machine ignores it; the chain binds the submission's credit snapshot.
-  const input = {
+  const { input, bid } = submissionRecord({
     bidId,
     tenderId,
     bidderOrgId: actor.orgId,
-    submittedAt,
+    at,
     deadline,
-    contentHash: hash,
-    creditSnapshotId,
-  }
+    sealed,
+    creditSnapshotId: creditSnapshot.id,
+    replaces: previous?.id ?? null,
+  })
   await startBidStream(trx, input, meta)
   const subjects: ReceiptSubject[] = [
     ...(previous
@@ -110,15 +98,6 @@ async function recordSubmission(
   const bidderUscc = await organisationUscc(deps.db, actor.orgId)
   const context = { tenderId, bidderOrgId: actor.orgId, at, bidderUscc }
   const receipts = await issueReceipts(trx, deps.keys, context, subjects)
-  const bid: SubmittedBid = {
-    id: bidId,
-    tenderId,
-    state: 'submitted',
-    submittedAt,
-    mode,
-    ciphertextSha256: hash,
-    ...(previous ? { replaces: previous.id } : {}),
-  }
   return {
     statusCode: 201,
     body: { bid, receipt: receipts.at(-1), ...(previous ? { replacedReceipt: receipts[0] } : {}) },

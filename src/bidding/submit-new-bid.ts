@@ -24,7 +24,8 @@ import {
   wrappedRequestSha256,
 } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
-import type { CreditAt, SubmittedBid } from './submit-bid.ts'
+import { submissionRecord } from './submission-record.ts'
+import type { CreditAt } from './submit-bid.ts'
 import type { TenderBidTerms } from './tender-bid-terms.ts'
 
 type Answer = CommandResponse & { replayed: boolean }
@@ -120,25 +121,16 @@ async function buildAcceptance(
     submittedAt,
   )
   const replacing = plan && (await replacingOf(attempt, plan, deadline, bidId, at))
-  const creditSnapshotId = creditSnapshot.id
-  const input = {
+  const { input, bid } = submissionRecord({
     bidId,
     tenderId,
     bidderOrgId: actor.orgId,
-    submittedAt,
+    at,
     deadline,
-    contentHash: hash,
-    creditSnapshotId,
-  }
-  const bid: SubmittedBid = {
-    id: bidId,
-    tenderId,
-    state: 'submitted',
-    submittedAt,
-    mode: sealed.mode,
-    ciphertextSha256: hash,
-    ...(plan ? { replaces: plan.bidId } : {}),
-  }
+    sealed,
+    creditSnapshotId: creditSnapshot.id,
+    replaces: plan?.bidId ?? null,
+  })
   const body = { bid, receipt: receipt.jws, ...(replacing ? { replacedReceipt: replacing.receipt.jws } : {}) }
   const response: CommandResponse = { statusCode: 201, body }
   const acceptance: NewBidAcceptance = {

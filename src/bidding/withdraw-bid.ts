@@ -10,7 +10,7 @@ import { lockBid } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
-import type { SubmittedBid } from './submit-bid.ts'
+import type { SubmittedBid } from './submission-record.ts'
 
 async function recordWithdrawal(
   trx: Transaction<Database>,
