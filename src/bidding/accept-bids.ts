@@ -24,7 +24,7 @@ export interface NewBidAcceptance {
   readonly event: StoredEvent
   readonly receipt: { readonly id: string; readonly jws: string }
   /** The submission's credit snapshot, stored with the bid (BID_SUBMITTED names it). */
-  readonly creditSnapshot: CreditSnapshot | null
+  readonly creditSnapshot: CreditSnapshot
   /** With an Idempotency-Key: the key row to claim, holding the response already. */
   readonly idempotency: {
     readonly key: string
@@ -136,8 +136,7 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
     from accepted where old_bid_id is not null),
   ins_snapshot as (
     insert into credit_snapshots
-    select (jsonb_populate_record(null::credit_snapshots, snapshot)).* from accepted
-    where snapshot is not null)
+    select (jsonb_populate_record(null::credit_snapshots, snapshot)).* from accepted)
   select i.ord,
     exists (select 1 from ins_bid b where b.id = i.bid_id) as "accepted",
     (select to_jsonb(t) from tender t where t.id = i.tender_id) as "tender",
@@ -162,7 +161,7 @@ function inputRow(a: NewBidAcceptance, ord: number) {
     event: a.event,
     receipt_id: a.receipt.id,
     receipt_jws: a.receipt.jws,
-    snapshot: a.creditSnapshot && snapshotRow(a.creditSnapshot),
+    snapshot: snapshotRow(a.creditSnapshot),
     key: i?.key ?? null,
     route: i?.route ?? null,
     request_sha256: i?.wrappedRequestSha256 ?? null,
