@@ -3,6 +3,7 @@
 import type { JWK } from 'jose'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { handleMemo } from '../shared/handle-memo.ts'
 
 export interface TenderBidTerms {
   readonly tenderKey: JWK
@@ -10,24 +11,18 @@ export interface TenderBidTerms {
   deadline: string | null
 }
 
-// Per database handle, so test databases (and their tenders) never share entries.
-const termsCache = new WeakMap<Kysely<Database>, Map<string, TenderBidTerms>>()
-
 /** The tender's key and deadline, read once per process; null while it has no key (draft, unknown). */
-export async function tenderBidTerms(db: Kysely<Database>, tenderId: string): Promise<TenderBidTerms | null> {
-  const known = termsCache.get(db) ?? new Map()
-  termsCache.set(db, known)
-  const cached = known.get(tenderId)
-  if (cached) return cached
+export const tenderBidTerms: (db: Kysely<Database>, tenderId: string) => Promise<TenderBidTerms | null> =
+  handleMemo(readBidTerms, (terms) => terms !== null) // no key yet: asked again, it may be published later
+
+async function readBidTerms(db: Kysely<Database>, tenderId: string): Promise<TenderBidTerms | null> {
   const row = await db
     .selectFrom('tender_keys')
     .innerJoin('tenders', 'tenders.id', 'tender_keys.tender_id')
     .select(['tender_keys.public_jwk', 'tenders.snapshot'])
     .where('tender_keys.tender_id', '=', tenderId)
     .executeTakeFirst()
-  if (!row) return null // not cached: the key may be published later
+  if (!row) return null
   const context = (row.snapshot as { context?: { deadline?: string | null } }).context
-  const terms: TenderBidTerms = { tenderKey: row.public_jwk as JWK, deadline: context?.deadline ?? null }
-  known.set(tenderId, terms)
-  return terms
+  return { tenderKey: row.public_jwk as JWK, deadline: context?.deadline ?? null }
 }

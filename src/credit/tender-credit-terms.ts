@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely'
 import type { CreditPolicy, RulePack } from '../../state-machines/rule-pack.ts'
 import type { Database } from '../db/schema.ts'
 import { NotFound } from '../shared/errors.ts'
+import { handleMemo } from '../shared/handle-memo.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
 
 export interface TenderCreditTerms {
@@ -28,13 +29,8 @@ export function creditTermsOfPack(
   }
 }
 
-const cache = new WeakMap<Kysely<Database>, Map<string, TenderCreditTerms>>()
-
-export async function tenderCreditTerms(db: Kysely<Database>, tenderId: string): Promise<TenderCreditTerms> {
-  const known = cache.get(db) ?? new Map<string, TenderCreditTerms>()
-  cache.set(db, known)
-  const cached = known.get(tenderId)
-  if (cached) return cached
+/** A tender's terms, and whether they are fixed (its pack is published, so they are remembered). */
+async function readCreditTerms(db: Kysely<Database>, tenderId: string) {
   const row = await db
     .selectFrom('tenders')
     .select(sql<unknown>`snapshot->'context'->'rulePack'`.as('pack'))
@@ -42,7 +38,11 @@ export async function tenderCreditTerms(db: Kysely<Database>, tenderId: string):
     .executeTakeFirst()
   if (!row) throw new NotFound(`tender ${tenderId} does not exist`)
   const pack = (row.pack ?? null) as RulePack | null
-  const terms = creditTermsOfPack(pack)
-  if (pack) known.set(tenderId, terms) // only once published: a draft's pack is not yet fixed
-  return terms
+  return { terms: creditTermsOfPack(pack), fixed: pack !== null } // a draft's pack is not yet fixed
+}
+
+const creditTermsOnce = handleMemo(readCreditTerms, (read) => read.fixed)
+
+export async function tenderCreditTerms(db: Kysely<Database>, tenderId: string): Promise<TenderCreditTerms> {
+  return (await creditTermsOnce(db, tenderId)).terms
 }
