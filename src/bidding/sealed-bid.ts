@@ -25,11 +25,11 @@ export const ciphertextSha256 = (jwe: string): string => sha256Hex(jwe)
 
 const decodedBytes = (part: string) => Math.floor((part.length * 3) / 4)
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
 function protectedHeaderOf(part: string): Record<string, unknown> | null {
   try {
-    const header: unknown = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part)),
-    )
+    const header: unknown = JSON.parse(strictUtf8.decode(base64url.decode(part)))
     return typeof header === 'object' && header !== null && !Array.isArray(header)
       ? (header as Record<string, unknown>)
       : null

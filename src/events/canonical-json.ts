@@ -21,8 +21,15 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+// Plain loops and concatenation: the deadline rush hashes several events and snapshots per bid.
 function canonicalArray(items: unknown[]): string {
-  return `[${items.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`
+  let out = '['
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ','
+    const item = items[i]
+    out += item === undefined ? 'null' : canonicalJson(item)
+  }
+  return `${out}]`
 }
 
 function canonicalObject(object: Record<string, unknown>): string {
@@ -30,8 +37,13 @@ function canonicalObject(object: Record<string, unknown>): string {
     return canonicalJson((object as { toJSON(): unknown }).toJSON())
   }
   // Default JS string comparison orders by UTF-16 code units, as RFC 8785 §3.2.3 requires.
-  const keys = Object.keys(object)
-    .filter((key) => object[key] !== undefined)
-    .sort()
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`
+  const keys = Object.keys(object).sort()
+  let out = '{'
+  for (const key of keys) {
+    const value = object[key]
+    if (value === undefined) continue
+    if (out.length > 1) out += ','
+    out += `${JSON.stringify(key)}:${canonicalJson(value)}`
+  }
+  return `${out}}`
 }

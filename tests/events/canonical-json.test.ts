@@ -8,6 +8,11 @@ describe('canonicalJson (RFC 8785)', () => {
     )
     // "\u20ac" (€, U+20AC) sorts after "\r" and before the astral "😀" (surrogate D83D…).
     expect(canonicalJson({ '😀': 1, '€': 2, '\r': 3 })).toBe('{"\\r":3,"€":2,"😀":1}')
+    // An undefined member anywhere, first included, leaves no stray comma; in an array it is null.
+    expect(canonicalJson({ a: undefined, b: 1, c: undefined, d: 2 })).toBe('{"b":1,"d":2}')
+    expect(canonicalJson({ a: undefined })).toBe('{}')
+    expect(canonicalJson([undefined, 1, undefined])).toBe('[null,1,null]')
+    expect(canonicalJson([])).toBe('[]')
   })
 
   it('formats numbers as ECMAScript does (RFC 8785 §3.2.2.3)', () => {
