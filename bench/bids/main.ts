@@ -2,7 +2,8 @@
 // each submitting a sealed bid (10% replacing) over real HTTP from a load process, against the server run
 // as `npm start` runs it on a fresh PostgreSQL database; then close (the durable timer), open, verify,
 // and the raw `pg` INSERT rate at the same concurrency. Env: DATABASE_URL (admin), TENDERS, BIDDERS,
-// CONCURRENCY; optional BENCH_PORT, LATE_BIDS, WARMUP, WINDOW_MS, TIMER_GRACE_MS, BID_MODE, KEEP_LOG=1. Exit 1 if a bid was lost or
+// CONCURRENCY; optional BENCH_PORT, LATE_BIDS, WARMUP, WINDOW_MS, TIMER_GRACE_MS, BID_MODE, KEEP_LOG=1,
+// LATENCY_FILE (every request's send time and latency, one JSON line each). Exit 1 if a bid was lost or
 // accepted after the deadline.
 import type { BidMode } from './plan.ts'
 import { headerLine } from './report.ts'

@@ -45,6 +45,26 @@ export function windowFigures(
   }
 }
 
+/**
+ * Every request as one JSON line (kind, tender, bidder, sent ms after the window opened, latency ms, status),
+ * in send order: for seeing where the slow answers sit (the opening wave of C requests, a stall).
+ */
+export function latencyLines(records: readonly RequestRecord[], windowStart: number): string {
+  return [...records]
+    .sort((a, b) => a.sentAt - b.sentAt)
+    .map(({ kind, tender, bidder, sentAt, ms, status }) =>
+      JSON.stringify({
+        kind,
+        tender,
+        bidder,
+        sentMs: Math.round((sentAt - windowStart) * 10) / 10,
+        ms: Math.round(ms * 10) / 10,
+        status,
+      }),
+    )
+    .join('\n')
+}
+
 export function resultLine(figures: WindowFigures, verdict: Verdict, pgInsertPerSecond: number): string {
   const ratio = pgInsertPerSecond > 0 ? figures.bidsPerSecond / pgInsertPerSecond : 0
   return [

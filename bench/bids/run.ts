@@ -13,7 +13,7 @@ import { createHttpClient, type HttpClient } from './http-client.ts'
 import type { Parameters } from './main.ts'
 import type { LoadPlan, LoadResult } from './plan.ts'
 import { checkReceipts, type ReceiptTally } from './receipts-check.ts'
-import { lateSummary, resultLine, windowFigures } from './report.ts'
+import { latencyLines, lateSummary, resultLine, windowFigures } from './report.ts'
 import { type BenchBidder, prepareRunDatabase } from './run-database.ts'
 import { startServer } from './server.ts'
 import { type BenchTokens, mintTokens, publishTenders } from './tenders.ts'
@@ -232,6 +232,11 @@ export async function runBenchmark(url: string, p: Parameters): Promise<number> 
   }
   const { load, verdict } = outcome
   const figures = windowFigures(load.records, { start: load.windowStart, end: load.windowEnd })
+  const latencyFile = process.env.LATENCY_FILE
+  if (latencyFile) {
+    fs.writeFileSync(latencyFile, `${latencyLines(load.records, load.windowStart)}\n`)
+    progress(`every request's latency: ${latencyFile}`)
+  }
   progress(`pg baseline: ${figures.requests} single-row INSERT transactions at C=${p.concurrency}`)
   const pgInsertPerSecond = await runPgInsertProcess({
     url,
