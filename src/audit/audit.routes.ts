@@ -22,7 +22,12 @@ const HistoryEventSchema = Type.Object(
     ),
     prevHash: Type.String(),
     hash: Type.String(),
-    sealed: Type.Optional(Type.Boolean({ description: 'a ballot of an open round: choice withheld' })),
+    note: Type.Optional(
+      Type.String({
+        description:
+          'why data is not the stored data: a ballot of a round still open (data: round, memberId, at, withheld: true)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

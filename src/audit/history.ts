@@ -2,6 +2,7 @@
 // the consistent read (events + projection) that replay checks.
 import type { Kysely } from 'kysely'
 import { type Actor, hasRole } from '../auth/actor.ts'
+import { openBallotSeqs } from '../award/ballot-secrecy.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { Forbidden } from '../shared/errors.ts'
@@ -27,15 +28,24 @@ export interface HistoryEvent {
   readonly meta?: Record<string, unknown>
   readonly prevHash: string
   readonly hash: string
-  /** A ballot of a round still open: its choice and reason are withheld until every member has voted. */
-  readonly sealed?: true
+  /** Why `data` is not the stored data: a ballot of a round still open (ballot-secrecy.ts). */
+  readonly note?: string
+}
+
+export const WITHHELD_BALLOT_NOTE =
+  "the ballot's choice and reason are withheld until its round closes (every member has voted, a re-vote or the decision moved on, or the meeting ended); until then this event's hash cannot be recomputed from the history"
+
+/** A ballot of an open round: who voted, in which round and when, but not for whom or why. */
+function withheldBallot(event: StoredEvent, round: number): Record<string, unknown> {
+  const { memberId, at } = event.data
+  return { round, memberId, at, withheld: true }
 }
 
 /**
  * Auditors and supervisors get every event verbatim, so they can re-derive each hash themselves. Others
- * get who acted, as whom, without ip and request id, and ballots of a round still open stay sealed.
+ * get who acted, as whom, without ip and request id. Nobody reads a ballot of a round still open.
  */
-export function historyEvent(event: StoredEvent, sealed = false, verbatim = false): HistoryEvent {
+export function historyEvent(event: StoredEvent, openRound: number | null, verbatim = false): HistoryEvent {
   const { userId = null, orgId = null, roles = [] } = event.meta
   const base = {
     seq: event.seq,
@@ -44,32 +54,21 @@ export function historyEvent(event: StoredEvent, sealed = false, verbatim = fals
     actor: { userId, orgId, roles },
   }
   const links = { prevHash: event.prevHash, hash: event.hash }
-  if (verbatim) return { ...base, data: event.data, meta: event.meta, ...links }
-  if (!sealed) return { ...base, data: event.data, ...links }
-  const { memberId, at } = event.data
-  return { ...base, data: { memberId, at }, ...links, sealed: true }
-}
-
-/**
- * The seqs of ballots in the award round still open. The context holds the current vote's ballots in
- * cast order, so they are the last CAST_BALLOT events; every earlier ballot belongs to a completed round.
- */
-export function openBallotSeqs(tender: TenderRow, events: readonly StoredEvent[]): Set<number> {
-  if (tender.state !== 'awarding') return new Set()
-  const { context } = restoreSnapshot(tender.snapshot)
-  const open = context.ballots.filter((ballot) => ballot.round === context.round)
-  if (context.awardCommittee.every((member) => open.some((ballot) => ballot.memberId === member)))
-    return new Set()
-  const casts = events.filter((event) => event.type === 'CAST_BALLOT')
-  return new Set(casts.slice(casts.length - open.length).map((event) => event.seq))
+  const meta = verbatim ? { meta: event.meta } : {}
+  if (openRound === null) return { ...base, data: event.data, ...meta, ...links }
+  const data = withheldBallot(event, openRound)
+  return { ...base, data, ...meta, ...links, note: WITHHELD_BALLOT_NOTE }
 }
 
 export async function readHistory(db: Kysely<Database>, actor: Actor, tenderId: string) {
   const { tender, events } = await readTenderWithStream(db, tenderId)
   authorizeAuditReader(tender, actor)
-  const sealed = openBallotSeqs(tender, events)
+  const { context } = restoreSnapshot(tender.snapshot)
+  const open = openBallotSeqs({ state: tender.state, context }, events)
   const verbatim = hasRole(actor, 'auditor', 'supervisor')
-  const history = events.map((event) => historyEvent(event, sealed.has(event.seq), verbatim))
+  const history = events.map((event) =>
+    historyEvent(event, open.has(event.seq) ? context.round : null, verbatim),
+  )
   const last = history.at(-1)
   return {
     tenderId: tender.id,

@@ -36,7 +36,7 @@ export async function readAwardMeeting(deps: CommandDeps, actor: Actor, tenderId
     declinedBidIds: [...context.declinedBidIds],
     round: context.round,
     activeCandidates: [...context.activeCandidates],
-    rounds: roundsOfCurrentVote(context, events),
+    rounds: roundsOfCurrentVote({ state: tender.state, context }, events),
     winnerBidId: context.winnerBidId,
     decidedAt: context.decidedAt,
     decisionReasons: typeof decision?.data.reasons === 'string' ? decision.data.reasons : null,

@@ -8,6 +8,7 @@ import type { StoredEvent } from '../events/event-store.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { assertStateAccepts, authorizeCommitteeMember } from './award-access.ts'
+import { type AwardStanding, isRoundClosed } from './ballot-secrecy.ts'
 
 export interface BallotRequest {
   readonly candidateBidId: string
@@ -65,7 +66,7 @@ export interface RoundView {
   readonly activeCandidates: readonly string[]
   readonly votedBy: readonly string[]
   readonly complete: boolean
-  /** Null until every member has voted in this round. */
+  /** Null until the round is closed (ballot-secrecy.ts). */
   readonly tally: readonly { bidId: string; votes: number }[] | null
   readonly ballots: readonly DisclosedBallot[] | null
 }
@@ -91,7 +92,8 @@ function withReasons(ballots: readonly Ballot[], castEvents: readonly StoredEven
   return ballots.map((ballot, i) => ({ ...ballot, reason: String(events[i]?.data.reason ?? '') }))
 }
 
-export function roundsOfCurrentVote(context: TenderContext, events: readonly StoredEvent[]): RoundView[] {
+export function roundsOfCurrentVote(standing: AwardStanding, events: readonly StoredEvent[]): RoundView[] {
+  const { context } = standing
   if (context.round < 1) return []
   const ballots = withReasons(
     context.ballots,
@@ -113,13 +115,14 @@ export function roundsOfCurrentVote(context: TenderContext, events: readonly Sto
       candidateBidId,
       reason,
     }))
+    const closed = isRoundClosed(standing, round)
     return {
       round,
       activeCandidates,
       votedBy,
       complete,
-      tally: complete ? tally : null,
-      ballots: complete ? disclosed : null,
+      tally: closed ? tally : null,
+      ballots: closed ? disclosed : null,
     }
   })
 }

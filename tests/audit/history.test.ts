@@ -100,8 +100,9 @@ describe('GET tenders/{id}/history', () => {
     const open = await ballots()
     expect(open).toHaveLength(4)
     for (const ballot of open) {
-      expect(ballot.sealed).toBe(true)
-      expect(Object.keys(ballot.data).sort()).toEqual(['at', 'memberId'])
+      expect(ballot.note).toMatch(/withheld/)
+      expect(ballot.data).toMatchObject({ round: 1, withheld: true })
+      expect(Object.keys(ballot.data).sort()).toEqual(['at', 'memberId', 'round', 'withheld'])
     }
     // when the last member votes, then every ballot shows in full
     await post(t, members[4]!, `/api/v1/tenders/${tender.tenderId}/award/ballots`, {
@@ -111,7 +112,7 @@ describe('GET tenders/{id}/history', () => {
     const closed = await ballots()
     expect(closed).toHaveLength(5)
     for (const ballot of closed) {
-      expect(ballot.sealed).toBeUndefined()
+      expect(ballot.note).toBeUndefined()
       expect(ballot.data.candidateBidId).toBe(a)
     }
   })

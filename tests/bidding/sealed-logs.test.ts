@@ -3,20 +3,19 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { secondApp } from './second-app.ts'
+import { tracingApp } from './second-app.ts'
 import { bearer, bidBody, createPublished, passDeadline, sealTo, submitOk, tenderJwk } from './support.ts'
 
 const MARKER = `SEALED-MARKER-${randomBytes(8).toString('hex')}`
 const PRICE = '3791357911'
 
 let t: TestApp
-let logged: Awaited<ReturnType<typeof secondApp>>
-const lines: string[] = []
+let logged: Awaited<ReturnType<typeof tracingApp>>
+let lines: string[] = []
 beforeAll(async () => {
   t = await startTestApp()
-  logged = await secondApp(t, {
-    logger: { level: 'trace', stream: { write: (line: string) => lines.push(line) } },
-  })
+  logged = await tracingApp(t)
+  lines = logged.lines
 })
 afterAll(async () => {
   await logged?.close()

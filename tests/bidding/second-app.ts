@@ -23,3 +23,12 @@ export async function secondApp(
   await app.ready()
   return { app, http: supertest(app.server), close: () => app.close() }
 }
+
+/** A second app logging everything (level trace), with the lines it wrote. */
+export async function tracingApp(t: TestApp) {
+  const lines: string[] = []
+  const app = await secondApp(t, {
+    logger: { level: 'trace', stream: { write: (line: string) => lines.push(line) } },
+  })
+  return { ...app, lines }
+}
