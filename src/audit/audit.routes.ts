@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
-import { readRecordEvidence } from '../records/record-repository.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
-import { authorizeAuditReader, readHistory, readTenderWithStream, toNdjson } from './history.ts'
-import { verifyTenderStream } from './replay.ts'
+import { readBidHistory } from './bid-history.ts'
+import { readHistory, toNdjson } from './history.ts'
+import { replayReport } from './replay-report.ts'
 
 const NDJSON = 'application/x-ndjson'
 
@@ -32,12 +32,27 @@ const HistoryEventSchema = Type.Object(
   { additionalProperties: false },
 )
 
+const Head = Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()])
+
 const HistorySchema = Type.Object(
   {
     tenderId: Type.String(),
     streamId: Type.String(),
     events: Type.Array(HistoryEventSchema),
-    head: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()]),
+    head: Head,
+  },
+  { additionalProperties: false },
+)
+
+const BidStreamsSchema = Type.Object(
+  {
+    tenderId: Type.String(),
+    streams: Type.Array(
+      Type.Object(
+        { streamId: Type.String(), events: Type.Array(HistoryEventSchema), head: Head },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -49,8 +64,19 @@ const ReplaySchema = Type.Object(
     chain: Type.Object({ ok: Type.Boolean() }, { additionalProperties: true }),
     replay: Type.Object({ ok: Type.Boolean() }, { additionalProperties: true }),
     draws: Type.Object({ ok: Type.Boolean() }, { additionalProperties: true }),
+    bidStreams: Type.Object(
+      { ok: Type.Boolean(), count: Type.Integer() },
+      {
+        additionalProperties: true,
+        description:
+          'every bid stream: hash chain, bid machine, and the bid set hash of CLOSE_BIDDING recomputed; before the opening only ok and count',
+      },
+    ),
   },
-  { additionalProperties: true, description: 'hash chain, machine replay against the projection, and draws' },
+  {
+    additionalProperties: true,
+    description: 'hash chain, machine replay against the projection, draws, records and bid streams',
+  },
 )
 
 export async function auditRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
@@ -88,23 +114,30 @@ export async function auditRoutes(app: FastifyInstance, deps: CommandDeps): Prom
       schema: {
         operationId: 'replayTender',
         tags: ['audit'],
-        summary: 'Verify the tender: hash chain, replay through the machine against the projection, draws',
+        summary:
+          'Verify the tender: hash chain, replay through the machine against the projection, draws, records, bid streams',
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
         response: { 200: ReplaySchema, ...problemResponses(404) },
       },
     },
-    async (request) => {
-      const actor = requireActor(request)
-      const { tender, events } = await readTenderWithStream(deps.db, (request.params as { id: string }).id)
-      authorizeAuditReader(tender, actor)
-      const { value, context } = tender.snapshot
-      const records = await readRecordEvidence(deps.db, tender.id)
-      return {
-        tenderId: tender.id,
-        ...verifyTenderStream(events, { value, context, version: tender.version }, records),
-      }
+    async (request) => replayReport(deps, requireActor(request), (request.params as { id: string }).id),
+  )
+
+  app.get(
+    '/api/v1/tenders/:id/history/bids',
+    {
+      schema: {
+        operationId: 'getTenderBidStreams',
+        tags: ['audit'],
+        summary:
+          'Every bid stream of the tender with its hash chain (stream id bid-<bidId>), once the bids are opened; before: 422 bids_not_opened',
+        security: [{ bearerAuth: [] }],
+        params: TenderIdParams,
+        response: { 200: BidStreamsSchema, ...problemResponses(404, 422) },
+      },
     },
+    async (request) => readBidHistory(deps.db, requireActor(request), (request.params as { id: string }).id),
   )
 }
 

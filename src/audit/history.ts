@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { openBallotSeqs } from '../award/ballot-secrecy.ts'
+import { readBidStreamsOf } from '../bidding/bid-stream-repository.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { Forbidden } from '../shared/errors.ts'
@@ -84,16 +85,32 @@ export function toNdjson(events: readonly HistoryEvent[]): string {
 }
 
 /** The projection row and the stream read in one snapshot, so a concurrent command cannot split them. */
-export async function readTenderWithStream(
+export function readTenderWithStream(
   db: Kysely<Database>,
   tenderId: string,
 ): Promise<{ tender: TenderRow; events: StoredEvent[] }> {
+  return readTenderConsistently(db, tenderId, async () => ({}))
+}
+
+/** The projection row, its stream and whatever `more` reads, all in one repeatable-read snapshot. */
+export function readTenderConsistently<T extends object>(
+  db: Kysely<Database>,
+  tenderId: string,
+  more: (trx: Kysely<Database>, tender: TenderRow) => Promise<T>,
+): Promise<{ tender: TenderRow; events: StoredEvent[] } & T> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const tender = await findTender(trx, tenderId)
       const events = await readStream(trx, tenderStreamId(tender.id))
-      return { tender, events }
+      return { tender, events, ...(await more(trx, tender)) }
     })
+}
+
+/** The tender, its stream and every bid stream of it, in one snapshot: what replay checks together. */
+export function readTenderWithBidStreams(db: Kysely<Database>, tenderId: string) {
+  return readTenderConsistently(db, tenderId, async (trx, tender) => ({
+    bidStreams: await readBidStreamsOf(trx, tender.id),
+  }))
 }

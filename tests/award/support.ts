@@ -5,6 +5,7 @@ import { performDraw } from '../../src/draws/verifiable-draw.ts'
 import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { newId } from '../../src/shared/ids.ts'
+import { seedBidStreams } from '../support/bid-streams.ts'
 import { driveTender } from '../support/drive.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import type { TestApp } from '../support/test-app.ts'
@@ -39,7 +40,6 @@ export async function driveToEvaluation(
   tenderId: string,
   expertPool: readonly string[] = EXPERTS,
 ): Promise<{ bidIds: string[]; experts: string[] }> {
-  t.clock.advance(21 * DAY_MS)
   const bidIds = [1, 2, 3, 4].map(() => newId('bid'))
   const bids = bidIds.map((bidId, i) => ({
     bidId,
@@ -47,9 +47,11 @@ export async function driveToEvaluation(
     outcome: 'opened' as const,
     priceFen: PRICES[i]!,
   }))
+  const bidSetHash = await seedBidStreams(t, tenderId, bids)
+  t.clock.advance(21 * DAY_MS)
   await driveTender(t, tenderId, [
-    { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'a'.repeat(64) },
-    { type: 'OPEN', bids, bidSetHash: 'a'.repeat(64) },
+    { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash },
+    { type: 'OPEN', bids, bidSetHash },
   ])
   const { selected, ...draw } = performDraw(
     expertPool,
