@@ -26,6 +26,7 @@ import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
+import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const creditConfig = deps.credit ?? loadCreditConfig(process.env)
   useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
+  await app.register(rulePackRoutes)
   await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
   const keyedDeps = { ...commandDeps, keys: deps.keys }
   await app.register(keysRoutes, keyedDeps)

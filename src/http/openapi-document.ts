@@ -17,6 +17,7 @@ export const openApiDocument: SwaggerOptions = {
       { name: 'platform', description: 'health and documents' },
       { name: 'auth', description: 'tokens and the current user' },
       { name: 'tenders', description: 'create, edit, publish, cancel, suspend' },
+      { name: 'rules', description: 'rule packs: the cited limits a tender is published under' },
       { name: 'bidding', description: 'questions, amendments, objections, bids, close' },
       { name: 'opening', description: '开标: opening the bids' },
       { name: 'evaluation', description: '评标: the expert committee and its report' },
