@@ -27,6 +27,8 @@ import type { PlatformKeys } from './keys/platform-keys.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
 import { rulePackRoutes } from './rules/rule-packs.routes.ts'
+import type { SandboxDeps } from './sandbox/advance-clock.ts'
+import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -44,6 +46,8 @@ export interface AppDeps {
   readonly logger: FastifyServerOptions['logger']
   /** Credit sources (Config.credit); without it, the YOUXUAN_CREDIT_* environment (default: local register). */
   readonly credit?: CreditConfig
+  /** The sandbox clock (embedded default, not production): then `clock` is this same clock. */
+  readonly sandbox?: SandboxDeps
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -85,5 +89,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, commandDeps)
   await app.register(creditRoutes, commandDeps)
   await app.register(recordsRoutes, keyedDeps)
+  await app.register(sandboxRoutes, { sandbox: deps.sandbox })
   return app
 }

@@ -24,6 +24,7 @@ export const openApiDocument: SwaggerOptions = {
       { name: 'award', description: '定标: the award committee, ballots, decision, notice, contract' },
       { name: 'audit', description: 'history, hash chains, replay' },
       { name: 'credit', description: '信用信息: credit lookups, imports and frozen snapshots' },
+      { name: 'sandbox', description: 'the sandbox clock of the embedded default (never in production)' },
       {
         name: 'records',
         description: 'signed PDF records (开标记录, 评标报告, 定标报告, 中标通知书) and their verification',
