@@ -26,6 +26,9 @@ import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
+import { rulePackRoutes } from './rules/rule-packs.routes.ts'
+import type { SandboxDeps } from './sandbox/advance-clock.ts'
+import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -43,6 +46,8 @@ export interface AppDeps {
   readonly logger: FastifyServerOptions['logger']
   /** Credit sources (Config.credit); without it, the YOUXUAN_CREDIT_* environment (default: local register). */
   readonly credit?: CreditConfig
+  /** The sandbox clock (embedded default, not production): then `clock` is this same clock. */
+  readonly sandbox?: SandboxDeps
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -69,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const creditConfig = deps.credit ?? loadCreditConfig(process.env)
   useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
+  await app.register(rulePackRoutes)
   await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
   const keyedDeps = { ...commandDeps, keys: deps.keys }
   await app.register(keysRoutes, keyedDeps)
@@ -83,5 +89,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, commandDeps)
   await app.register(creditRoutes, commandDeps)
   await app.register(recordsRoutes, keyedDeps)
+  await app.register(sandboxRoutes, { sandbox: deps.sandbox })
   return app
 }

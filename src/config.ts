@@ -20,6 +20,11 @@ export interface Config {
   readonly kekBase64: string | null
   /** Credit sources: YOUXUAN_CREDIT_PROVIDERS (local, http) and YOUXUAN_CREDIT_HTTP_* (README "Credit data"). */
   readonly credit: CreditConfig
+  /**
+   * The sandbox clock an operator can advance (README "Drive a tender by hand"): only on the embedded
+   * default, never in production nor on PostgreSQL (a shared database keeps real time); YOUXUAN_SANDBOX_CLOCK=off.
+   */
+  readonly sandboxClock: boolean
 }
 
 /** Bids may carry attachments in their JWE; 20 MiB unless YOUXUAN_BID_BODY_LIMIT says otherwise. */
@@ -60,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.YOUXUAN_PUBLIC_URL || `http://localhost:${port}`,
     kekBase64: env.YOUXUAN_KEK?.trim() || null,
     credit: loadCreditConfig(env),
+    sandboxClock: !production && databaseUrl === null && env.YOUXUAN_SANDBOX_CLOCK !== 'off',
   }
 }

@@ -1,4 +1,4 @@
-// The command line: serve, migrate, demo, openapi, verify-receipt, verify, revoke-key, keys, credit.
+// The command line: serve, migrate, demo, openapi, verify-receipt, verify, revoke-key, keys, credit, clock.
 // The only place that exits the process.
 import { loadConfig } from './config.ts'
 import { systemClock } from './shared/clock.ts'
@@ -20,7 +20,9 @@ const USAGE = `usage: youxuan <command>
   credit import <file.csv|file.json|file.jsonl> [--strict]
                      load the local credit register; bad rows are reported by line
   credit check <USCC> [--at <ISO-8601>]
-                     ask every credit source now and print the normalised report as JSON`
+                     ask every credit source now and print the normalised report as JSON
+  clock [advance <P20D> | advance --to <ISO-8601>]
+                     read or advance the running server's sandbox clock (embedded default, as operator)`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -66,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
     case 'credit': {
       const { creditCommand } = await import('./credit/credit-command.ts')
       return creditCommand(rest)
+    }
+    case 'clock': {
+      const { clockCommand } = await import('./sandbox/clock-command.ts')
+      return clockCommand(rest)
     }
     case 'keys': {
       const { keysCommand } = await import('./keys/keys-command.ts')

@@ -5,6 +5,7 @@ import type { Config } from './config.ts'
 import { describeKekSource } from './keys/kek.ts'
 import { startRecordWorker } from './records/record-worker.ts'
 import { openRuntime } from './runtime.ts'
+import { openSandbox } from './sandbox/sandbox-clock.ts'
 import { systemClock } from './shared/clock.ts'
 import { startTimerWorker } from './timers/timer-worker.ts'
 
@@ -12,10 +13,14 @@ import { startTimerWorker } from './timers/timer-worker.ts'
 export async function serve(config: Config): Promise<number> {
   const started = performance.now()
   const runtime = await openRuntime(config, systemClock)
+  // Tokens and keys keep real time (a sandbox jump must not expire a login); tenders run on `clock`.
+  const sandbox = config.sandboxClock ? await openSandbox(runtime.database.db) : undefined
+  const clock = sandbox?.clock ?? systemClock
   const app = await buildApp({
     db: runtime.database.db,
     dbKind: runtime.database.kind,
-    clock: systemClock,
+    clock,
+    ...(sandbox ? { sandbox } : {}),
     tokens: runtime.tokens,
     keys: runtime.keys,
     devLogin: config.devLogin,
@@ -34,13 +39,18 @@ export async function serve(config: Config): Promise<number> {
   )
   await app.listen({ port: config.port, host: config.host })
   // Overdue timers (a restart during a deadline) fire on the worker's first tick.
-  const timers = startTimerWorker({ db: runtime.database.db, clock: systemClock, log: app.log })
-  const housekeeping = startIdempotencyExpiry({ db: runtime.database.db, clock: systemClock, log: app.log })
+  const timers = startTimerWorker({
+    db: runtime.database.db,
+    clock,
+    log: app.log,
+    ...(sandbox ? { lock: sandbox.lock } : {}),
+  })
+  const housekeeping = startIdempotencyExpiry({ db: runtime.database.db, clock, log: app.log })
   // Records due before a restart are made on the first tick (once each); a job a killed process had
   // claimed waits until its claim lapses (RECORD_LEASE_MS).
   const records = startRecordWorker({
     db: runtime.database.db,
-    clock: systemClock,
+    clock,
     keys: runtime.keys,
     log: app.log,
   })
@@ -53,6 +63,7 @@ export async function serve(config: Config): Promise<number> {
       dataDir: runtime.database.kind === 'pglite' ? config.dataDir : undefined,
       migrationsApplied: runtime.migrationsApplied,
       devLogin: config.devLogin,
+      sandboxClock: sandbox ? clock.now().toISOString() : undefined,
       startupMs: Math.round(performance.now() - started),
     },
     'youxuan is serving',

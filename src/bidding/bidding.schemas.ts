@@ -175,6 +175,21 @@ export const QuestionListResponse = Type.Object(
   { additionalProperties: false },
 )
 
+const AmendmentView = Type.Object(
+  {
+    amendmentId: Type.String(),
+    seq: Type.Integer({ description: "the AMEND event's seq in the tender's history" }),
+    recordedAt: IsoDateTime('when the amendment was recorded'),
+    summary: Type.String({ description: 'what the amendment (澄清/修改) changes' }),
+    newDeadline: Type.Union([IsoDateTime('the bid deadline it moved to'), Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export const AmendmentListResponse = Type.Object(
+  { items: Type.Array(AmendmentView) },
+  { additionalProperties: false },
+)
+
 const ObjectionView = Type.Object(
   { id: Type.String(), stage: Type.String(), summary: Type.String(), raisedByOrgId: Type.String() },
   { additionalProperties: true },

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify'
 import { commandRoute } from '../http/command-route.ts'
 import { ProblemRef, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
-import { amendTender } from './amendments.ts'
+import { amendTender, readAmendments } from './amendments.ts'
 import {
   AmendmentBody,
+  AmendmentListResponse,
   AnswerBody,
   QuestionBody,
   QuestionListResponse,
@@ -58,4 +59,23 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     body: AmendmentBody,
     run: ({ actor, params, body }) => amendTender(deps, actor, params.id, body),
   })
+
+  // Answered questions are the other half of the clarifications: GET …/questions, under the same rule.
+  app.get(
+    '/api/v1/tenders/:id/amendments',
+    {
+      schema: {
+        operationId: 'listAmendments',
+        tags: ['bidding'],
+        summary:
+          'Amendments (澄清/修改) with their dates and any new deadline (anyone who can see the tender)',
+        params: TenderIdParams,
+        response: { 200: AmendmentListResponse, 400: ProblemRef, 401: ProblemRef, 404: ProblemRef },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      return { items: await readAmendments(deps.db, request.actor, id) }
+    },
+  )
 }

@@ -1,7 +1,7 @@
 // The event store: append with an expected version onto a hash chain, and read streams back.
 // Callers pass the transaction they opened; appends are never made outside one.
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, EventsTable } from '../db/schema.ts'
 import { Conflict } from '../shared/errors.ts'
 import { type ChainedEvent, eventHash, GENESIS_HASH } from './hash-chain.ts'
 
@@ -101,7 +101,27 @@ export async function readStream(db: Kysely<Database>, streamId: string): Promis
     .where('stream_id', '=', streamId)
     .orderBy('seq', 'asc')
     .execute()
-  return rows.map((row) => ({
+  return rows.map(storedEvent)
+}
+
+/** The stream's events of these types only, in order: a read of one kind without the whole history. */
+export async function readStreamOfTypes(
+  db: Kysely<Database>,
+  streamId: string,
+  types: readonly string[],
+): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .where('type', 'in', types)
+    .orderBy('seq', 'asc')
+    .execute()
+  return rows.map(storedEvent)
+}
+
+function storedEvent(row: Selectable<EventsTable>): StoredEvent {
+  return {
     streamId: row.stream_id,
     seq: row.seq,
     type: row.type,
@@ -110,5 +130,5 @@ export async function readStream(db: Kysely<Database>, streamId: string): Promis
     recordedAt: new Date(row.recorded_at).toISOString(),
     prevHash: row.prev_hash,
     hash: row.hash,
-  }))
+  }
 }

@@ -139,3 +139,16 @@ export async function nextFireAt(db: Kysely<Database>): Promise<Date | null> {
     .executeTakeFirst()
   return row?.next ? new Date(row.next) : null
 }
+
+/** Pending timers due by `upTo`, earliest first: the steps a sandbox clock advance walks through. */
+export async function pendingDueBy(db: Kysely<Database>, upTo: Date): Promise<{ id: string; dueAt: Date }[]> {
+  const rows = await db
+    .selectFrom('timers')
+    .select(['id', 'due_at'])
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', upTo)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({ id: row.id, dueAt: new Date(row.due_at) }))
+}

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { startPollingLoop } from '../shared/polling-loop.ts'
+import type { SerialLock } from '../shared/serial-lock.ts'
 import { type FiredTimer, fireTimer } from './fire-timer.ts'
 import { type ClaimedTimer, claimDueTimers, nextFireAt } from './timer-repository.ts'
 
@@ -72,13 +73,17 @@ async function sleepMs(deps: TimerDeps, pollMs: number): Promise<number> {
   return Math.max(MIN_SLEEP_MS, Math.min(pollMs, untilDue))
 }
 
-export function startTimerWorker(deps: TimerDeps & { readonly pollMs?: number }): TimerWorker {
+export function startTimerWorker(
+  deps: TimerDeps & { readonly pollMs?: number; readonly lock?: SerialLock },
+): TimerWorker {
   const pollMs = deps.pollMs ?? 1000
+  const lock: SerialLock = deps.lock ?? ((section) => section())
   return startPollingLoop({
-    round: async () => {
-      await runDueTimers(deps)
-      return sleepMs(deps, pollMs)
-    },
+    round: () =>
+      lock(async () => {
+        await runDueTimers(deps)
+        return sleepMs(deps, pollMs)
+      }),
     pauseAfterFailureMs: pollMs,
     onFailure: (error) => deps.log.error({ err: error }, 'timer tick failed; trying again'),
   })

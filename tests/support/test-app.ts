@@ -10,6 +10,7 @@ import { kekFromBase64 } from '../../src/keys/kek.ts'
 import { createPlatformKeys, type PlatformKeys } from '../../src/keys/platform-keys.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
+import { openSandbox } from '../../src/sandbox/sandbox-clock.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
 import { openTestDatabase } from './test-database.ts'
 
@@ -28,16 +29,21 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { bodyLimit?: number; sandbox?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = manualClock(TEST_START)
   await seedDemoDirectory(database.db, clock)
+  // The sandbox clock runs ahead of the test's clock (its "real time") by what advances added.
+  const sandbox = options.sandbox ? await openSandbox(database.db, clock) : undefined
   const tokens = await createEmbeddedTokenService(database.db, clock)
   const keys = await createPlatformKeys(database.db, kekFromBase64(randomBytes(32).toString('base64')), clock)
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
-    clock,
+    clock: sandbox?.clock ?? clock,
+    ...(sandbox ? { sandbox } : {}),
     tokens,
     keys,
     devLogin: true,
