@@ -18,7 +18,7 @@ import type { Database } from './db/schema.ts'
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
 import { openApiDocument } from './http/openapi-document.ts'
 import { platformRoutes } from './http/platform.routes.ts'
-import { registerProblemHandlers } from './http/problem.ts'
+import { problemServerOptions, registerProblemHandlers } from './http/problem.ts'
 import { registerRequestLog } from './http/request-log.ts'
 import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
@@ -58,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
+    ...problemServerOptions,
   })
   registerProblemHandlers(app)
   registerRequestLog(app)

@@ -4,6 +4,7 @@
 import { type CryptoKey, compactDecrypt, type JWK } from 'jose'
 import type { BidOpeningOutcome } from '../../state-machines/tender.events.ts'
 import { TENDER_CONTENT_ENC, TENDER_KEY_ALG } from '../keys/tender-keys.ts'
+import { describeFault, findUnstorableText } from '../shared/storable-text.ts'
 import { checkBidContent } from './bid-content.ts'
 import type { SealedBidRecord } from './bid-repository.ts'
 import { ciphertextSha256, jweProblem } from './sealed-bid.ts'
@@ -28,8 +29,16 @@ const failed = (outcome: 'decryptFailedBidder' | 'decryptFailedOther', reason: s
   reason,
 })
 
-/** Judges decrypted (or legacy plaintext) content against the bid form. */
+/**
+ * Judges decrypted (or legacy plaintext) content against the bid form. Text the database cannot store
+ * makes it invalid and unstored: submission could not see inside the JWE to refuse it.
+ */
 export function judgeContent(content: unknown): Unsealing {
+  const unstorable = findUnstorableText(content)
+  if (unstorable !== null) {
+    const reason = `the bid holds text that cannot be stored: ${unstorable.path} holds ${describeFault(unstorable)}`
+    return { outcome: 'invalid', priceFen: null, content: null, reason }
+  }
   const stored = typeof content === 'object' && content !== null ? (content as Record<string, unknown>) : null
   const check = checkBidContent(content)
   return check.valid

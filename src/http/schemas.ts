@@ -20,8 +20,12 @@ export const Id = (description: string) => Type.String({ pattern: ID_PATTERN, de
 
 export const TenderIdParams = Type.Object({ id: Id('tender id') }, { additionalProperties: false })
 
+/** A moment: RFC 3339 with an offset that a Date can hold (no leap second; see http/validation.ts). */
 export const IsoDateTime = (description: string) =>
-  Type.String({ format: 'date-time', description: `${description} (UTC ISO-8601)` })
+  Type.String({
+    format: 'date-time',
+    description: `${description} (RFC 3339 with Z or ±hh:mm, e.g. 2026-03-23T09:30:00Z; 23:59:60 is refused)`,
+  })
 
 /** Money in fen (分) as a decimal string: never a float. */
 export const Fen = (description: string) =>

@@ -1,4 +1,5 @@
 // Bad input anywhere gets application/problem+json with a stable code: never a 500, never a stack.
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDraft, draftBody, eventCount } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -116,14 +117,43 @@ describe('problem responses', () => {
     )
   })
 
-  it('an unsupported media type → 415, an unknown route → 404 route_not_found', async () => {
-    const res = await t.http
-      .post('/api/v1/tenders')
-      .set('authorization', purchaser)
-      .set('content-type', 'text/plain')
-      .send('hello')
-    expectProblem(res, 415, 'unsupported_media_type')
+  it('an unsupported media type → 415, an empty JSON body → 400, an unknown route or method → 404', async () => {
+    const postTender = (contentType: string, body: string) =>
+      t.http
+        .post('/api/v1/tenders')
+        .set('authorization', purchaser)
+        .set('content-type', contentType)
+        .send(body)
+    expectProblem(await postTender('text/plain', 'hello'), 415, 'unsupported_media_type')
+    expectProblem(await postTender('application/json', ''), 400, 'malformed_json')
     expectProblem(await t.http.get('/api/v1/nowhere'), 404, 'route_not_found')
+    expectProblem(await t.http.put('/api/v1/tenders'), 404, 'route_not_found')
+  })
+
+  it('router errors: a too-long path parameter → 414, a broken percent-escape → 400 bad_url', async () => {
+    expectProblem(await t.http.get(`/api/v1/tenders/${'x'.repeat(5000)}`), 414, 'param_too_long')
+    expectProblem(await t.http.get('/api/v1/tenders/%E0%A4%A'), 400, 'bad_url')
+  })
+
+  it('a request the HTTP parser refuses (oversize headers) → 431 problem+json on the socket', async () => {
+    const port = await t.app.listen({ port: 0, host: '127.0.0.1' }).then((url) => new URL(url).port)
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      )
+      let text = ''
+      socket.on('data', (chunk) => {
+        text += chunk
+      })
+      socket.on('close', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /)
+    expect(raw).toMatch(/content-type: application\/problem\+json/i)
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 431,
+      code: 'headers_too_large',
+    })
   })
 
   it('a malformed If-Match → 400 invalid_if_match', async () => {
