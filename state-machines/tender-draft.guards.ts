@@ -40,6 +40,11 @@ export function canEdit(_context: TenderContext, event: EventOf<'EDIT'>): boolea
   )
 }
 
+/** PUBLISH's precondition ("available now"): particulars a tender can be published with. */
+export function canPublishNow(context: TenderContext): boolean {
+  return hasText(context.particulars.title) && particularsAreWellFormed(context.particulars)
+}
+
 export function canPublish(context: TenderContext, event: EventOf<'PUBLISH'>): boolean {
   const pack = event.rulePack
   if (rulePackProblems(pack).length > 0 || !isInstant(event.deadline)) return false

@@ -1,7 +1,7 @@
 // Guards of opening (开标) and evaluation (评标): the committee, declarations, rejections, scores, report.
 import { areDistinctIds, fitsCommitteeRule, hasText, isFen, isSameSet } from './checks.ts'
 import { type TenderContext, validBidIds } from './tender.context.ts'
-import type { EventOf } from './tender.event-guard.ts'
+import type { EventOf, GuardSpec } from './tender.event-guard.ts'
 import type { BidOpeningOutcome, OpenedBid } from './tender.events.ts'
 
 const OUTCOMES: readonly BidOpeningOutcome[] = [
@@ -20,36 +20,42 @@ function isWellFormedOpenedBid(bid: OpenedBid): boolean {
   )
 }
 
+/** Bidding closed on a committed bid set. */
+const hasCommittedBidSet = (context: TenderContext) => context.bidSetHash !== null
+
 /** The opening record covers exactly the committed number of bids, each once. */
-export function canOpen(context: TenderContext, event: EventOf<'OPEN'>): boolean {
-  return (
+export const canOpen: GuardSpec<'OPEN'> = {
+  available: hasCommittedBidSet,
+  check: (context, event) =>
     // Exactly the set CLOSE_BIDDING committed to: no bid added, dropped or swapped since.
     event.bidSetHash === context.bidSetHash &&
     event.bids.length === context.bidCount &&
     areDistinctIds(event.bids.map((bid) => bid.bidId)) &&
-    event.bids.every(isWellFormedOpenedBid)
-  )
+    event.bids.every(isWellFormedOpenedBid),
 }
 
 /** 流标 after opening: fewer decrypted bids than the pack's minimum valid bids. */
-export function opensWithTooFewValidBids(context: TenderContext, event: EventOf<'OPEN'>): boolean {
-  const minValid = context.rulePack?.limits.minValidBids.value ?? Number.POSITIVE_INFINITY
-  const opened = event.bids.filter((bid) => bid.outcome === 'opened').length
-  return canOpen(context, event) && opened < minValid
+export const opensWithTooFewValidBids: GuardSpec<'OPEN'> = {
+  available: hasCommittedBidSet,
+  check: (context, event) => {
+    const minValid = context.rulePack?.limits.minValidBids.value ?? Number.POSITIVE_INFINITY
+    const opened = event.bids.filter((bid) => bid.outcome === 'opened').length
+    return canOpen.check(context, event) === true && opened < minValid
+  },
 }
 
-export function canDrawExperts(context: TenderContext, event: EventOf<'DRAW_EXPERTS'>): boolean {
-  const pack = context.rulePack
-  return (
-    pack !== null &&
-    context.expertCommittee.length === 0 &&
+export const canDrawExperts: GuardSpec<'DRAW_EXPERTS'> = {
+  available: (context) => context.rulePack !== null && context.expertCommittee.length === 0,
+  check: (context, event) =>
+    context.rulePack !== null &&
     areDistinctIds(event.members) &&
-    fitsCommitteeRule(event.members.length, pack.evaluationCommittee)
-  )
+    fitsCommitteeRule(event.members.length, context.rulePack.evaluationCommittee),
 }
 
-export function canDeclareNoConflict(context: TenderContext, event: EventOf<'DECLARE_NO_CONFLICT'>): boolean {
-  return context.expertCommittee.includes(event.expertId) && !context.declaredExperts.includes(event.expertId)
+export const canDeclareNoConflict: GuardSpec<'DECLARE_NO_CONFLICT'> = {
+  available: (context) => context.expertCommittee.some((expert) => !context.declaredExperts.includes(expert)),
+  check: (context, event) =>
+    context.expertCommittee.includes(event.expertId) && !context.declaredExperts.includes(event.expertId),
 }
 
 function isDeclaredExpert(context: TenderContext, expertId: string): boolean {
@@ -60,26 +66,31 @@ function isDeclaredExpert(context: TenderContext, expertId: string): boolean {
  * 否决投标 with its ground. Rejections belong to the preliminary review (初步评审), so they close once
  * any expert has submitted scores: scores always cover the same set of valid bids.
  */
-export function canRejectBid(context: TenderContext, event: EventOf<'REJECT_BID'>): boolean {
-  return (
-    isDeclaredExpert(context, event.expertId) &&
+export const canRejectBid: GuardSpec<'REJECT_BID'> = {
+  available: (context) =>
     context.scoredExperts.length === 0 &&
+    context.declaredExperts.some((expert) => isDeclaredExpert(context, expert)) &&
+    validBidIds(context).length > 0,
+  check: (context, event) =>
+    isDeclaredExpert(context, event.expertId) &&
     context.openedBids.some((bid) => bid.bidId === event.bidId && bid.outcome === 'opened') &&
     !context.rejectedBids.some((bid) => bid.bidId === event.bidId) &&
-    hasText(event.ground)
-  )
+    hasText(event.ground),
 }
 
-export function canSubmitScores(context: TenderContext, event: EventOf<'SUBMIT_SCORES'>): boolean {
-  return (
+export const canSubmitScores: GuardSpec<'SUBMIT_SCORES'> = {
+  available: (context) =>
+    context.declaredExperts.some(
+      (expert) => isDeclaredExpert(context, expert) && !context.scoredExperts.includes(expert),
+    ),
+  check: (context, event) =>
     isDeclaredExpert(context, event.expertId) &&
     !context.scoredExperts.includes(event.expertId) &&
     isSameSet(
       event.scores.map((s) => s.bidId),
       validBidIds(context),
     ) &&
-    event.scores.every((s) => Number.isFinite(s.score) && s.score >= 0 && s.score <= 100)
-  )
+    event.scores.every((s) => Number.isFinite(s.score) && s.score >= 0 && s.score <= 100),
 }
 
 function committeeHasFinished(context: TenderContext): boolean {
@@ -98,12 +109,11 @@ function candidateCountFits(context: TenderContext, count: number, validCount: n
 }
 
 /** The signed report; no candidates at all means every bid failed (流标, 法 Art 42). */
-export function canSubmitReport(context: TenderContext, event: EventOf<'SUBMIT_REPORT'>): boolean {
+function reportIsWellFormed(context: TenderContext, event: EventOf<'SUBMIT_REPORT'>): boolean {
   const valid = validBidIds(context)
   const { candidates } = event
   return (
     context.expertCommittee.includes(event.expertId) &&
-    committeeHasFinished(context) &&
     event.dissent.every((d) => context.expertCommittee.includes(d.expertId)) &&
     areDistinctIds(candidates) &&
     candidates.every((bidId) => valid.includes(bidId)) &&
@@ -111,6 +121,12 @@ export function canSubmitReport(context: TenderContext, event: EventOf<'SUBMIT_R
   )
 }
 
-export function reportRejectsAll(context: TenderContext, event: EventOf<'SUBMIT_REPORT'>): boolean {
-  return event.candidates.length === 0 && canSubmitReport(context, event)
+export const canSubmitReport: GuardSpec<'SUBMIT_REPORT'> = {
+  available: committeeHasFinished,
+  check: reportIsWellFormed,
+}
+
+export const reportRejectsAll: GuardSpec<'SUBMIT_REPORT'> = {
+  available: committeeHasFinished,
+  check: (context, event) => event.candidates.length === 0 && reportIsWellFormed(context, event),
 }

@@ -129,9 +129,29 @@ export function initialTenderContext(input: TenderInput): TenderContext {
   }
 }
 
+/** What holds a tender: a suspension (暂停), or an objection (异议) awaiting its answer. */
+export type TenderHold =
+  | { readonly kind: 'suspension' }
+  | { readonly kind: 'objection'; readonly objectionId: string; readonly stage: ObjectionStage }
+
+/**
+ * What holds the tender, if anything (条例 Art 22, 54, 62). Art 22 says that before the answer to an
+ * objection to the documents the tenderee "应当暂停招标投标活动": it pauses the tendering AND bidding
+ * activity, not only the tenderee's next steps. So a hold stops both the machine's progress events
+ * (CLOSE_BIDDING, OPEN …, see EVENTS_ALLOWED_WHILE_HELD) and every bid change: submission, replacement
+ * and withdrawal (法 Art 29 makes all three bidding acts), which must not act on documents whose answer
+ * is still owed. The deadline does not move by itself: a hold past it closes bidding once lifted, unless
+ * the tenderee extends the deadline before it (EXTEND_DEADLINE and AMEND are taken while held).
+ */
+export function holdOf(context: Pick<TenderContext, 'suspended' | 'pendingObjections'>): TenderHold | null {
+  if (context.suspended) return { kind: 'suspension' }
+  const [objection] = context.pendingObjections
+  return objection ? { kind: 'objection', objectionId: objection.objectionId, stage: objection.stage } : null
+}
+
 /** A tender is held while suspended or while an objection awaits its answer (条例 Art 22, 54). */
 export function isHeld(context: Pick<TenderContext, 'suspended' | 'pendingObjections'>): boolean {
-  return context.suspended || context.pendingObjections.length > 0
+  return holdOf(context) !== null
 }
 
 /** Bids that opened and were not rejected by the committee. */

@@ -1,5 +1,6 @@
 // Wiring between the machine and the pure guard / update functions: each named guard or assign in
 // tender.setup.ts narrows the event to its type here, and the hold rule is applied in one place.
+import type { Verdict } from './refusal.ts'
 import { isHeld, type TenderContext } from './tender.context.ts'
 import type { TenderEvent, TenderEventType } from './tender.events.ts'
 import { isInstant } from './time.ts'
@@ -67,19 +68,49 @@ interface MachineArgs {
 }
 
 /**
+ * A guard in two parts. `available` depends only on the context and the time, so it can be judged
+ * before any event exists ("could this event apply now?"); `check` judges what the event carries.
+ * Either may answer a Refusal to say why it refuses.
+ */
+export interface GuardSpec<K extends TenderEventType> {
+  readonly available?: (context: TenderContext, at: string) => Verdict
+  readonly check: (context: TenderContext, event: EventOf<K>) => Verdict
+}
+
+/** A machine guard that can also say whether its event is available now, and why it refuses one. */
+export interface TenderGuard {
+  (args: MachineArgs): boolean
+  readonly eventType: TenderEventType
+  /** Whether some event of this type could pass at `at`: the hold rule and `available`, no payload. */
+  readonly isAvailable: (context: TenderContext, at: string) => boolean
+  /** The guard's answer to `event`, with the refusal when a part names one. */
+  readonly verdict: (context: TenderContext, event: TenderEvent) => Verdict
+}
+
+/**
  * A machine guard for events of `type`: the event's `at` must be a valid instant, the hold rule must
- * allow the event, then `check` decides.
+ * allow the event, then `available` and `check` decide. The guard IS that conjunction, so what
+ * `isAvailable` reports cannot drift from what the machine accepts.
  */
 export function guardFor<K extends TenderEventType>(
   type: K,
-  check: (context: TenderContext, event: EventOf<K>) => boolean,
-): (args: MachineArgs) => boolean {
+  spec: GuardSpec<K> | GuardSpec<K>['check'],
+): TenderGuard {
+  const { available, check } = typeof spec === 'function' ? { available: undefined, check: spec } : spec
   const allowedWhileHeld = EVENTS_ALLOWED_WHILE_HELD.includes(type)
-  return ({ context, event }) =>
-    isEventOf(event, type) &&
-    isInstant(event.at) &&
-    (allowedWhileHeld || !isHeld(context)) &&
-    check(context, event)
+  const availableAt = (context: TenderContext, at: string): Verdict =>
+    isInstant(at) && (allowedWhileHeld || !isHeld(context)) && (available?.(context, at) ?? true)
+  const verdict = (context: TenderContext, event: TenderEvent): Verdict => {
+    if (!isEventOf(event, type)) return false
+    const now = availableAt(context, event.at)
+    return now === true ? check(context, event) : now
+  }
+  const guard = ({ context, event }: MachineArgs) => verdict(context, event) === true
+  return Object.assign(guard, {
+    eventType: type,
+    isAvailable: (context: TenderContext, at: string) => availableAt(context, at) === true,
+    verdict,
+  })
 }
 
 /** A context update for events of `type` (an assign's assigner). */

@@ -22,7 +22,7 @@ export const tenderSetup = setup({
   },
   guards: {
     canEdit: g('EDIT', draft.canEdit),
-    canPublish: g('PUBLISH', draft.canPublish),
+    canPublish: g('PUBLISH', { available: draft.canPublishNow, check: draft.canPublish }),
     canAskQuestion: g('QUESTION_ASKED', bidding.canAskQuestion),
     canAnswerQuestion: g('QUESTION_ANSWERED', bidding.canAnswerQuestion),
     canAmend: g('AMEND', bidding.canAmend),
@@ -46,16 +46,37 @@ export const tenderSetup = setup({
     canSubmitScores: g('SUBMIT_SCORES', evaluation.canSubmitScores),
     reportRejectsAll: g('SUBMIT_REPORT', evaluation.reportRejectsAll),
     canSubmitReport: g('SUBMIT_REPORT', evaluation.canSubmitReport),
-    canEndPublicity: g('END_PUBLICITY', ({ publicityEndsAt }, { at }) => isAtOrBefore(publicityEndsAt, at)),
-    canFormAwardCommittee: g('FORM_AWARD_COMMITTEE', award.canFormAwardCommittee),
-    canFreezeDossiers: g('FREEZE_DOSSIERS', award.canFreezeDossiers),
-    canCastBallot: g('CAST_BALLOT', award.canCastBallot),
-    canStartRevote: g('START_REVOTE', award.canStartRevote),
-    canDecide: g('DECIDE', award.canDecide),
-    canIssueAwardNotice: g('ISSUE_AWARD_NOTICE', award.canIssueAwardNotice),
-    declineLeavesNoCandidate: g('WINNER_DECLINED', award.declineLeavesNoCandidate),
-    canDeclineWinner: g('WINNER_DECLINED', award.canDeclineWinner),
-    canSignContract: g('CONTRACT_SIGNED', award.canSignContract),
+    canEndPublicity: g('END_PUBLICITY', {
+      available: ({ publicityEndsAt }, at) => isAtOrBefore(publicityEndsAt, at),
+      check: () => true,
+    }),
+    canFormAwardCommittee: g('FORM_AWARD_COMMITTEE', {
+      available: award.canFormAwardCommitteeNow,
+      check: award.canFormAwardCommittee,
+    }),
+    canFreezeDossiers: g('FREEZE_DOSSIERS', {
+      available: award.canFreezeDossiersNow,
+      check: award.canFreezeDossiers,
+    }),
+    canCastBallot: g('CAST_BALLOT', { available: award.canCastBallotNow, check: award.canCastBallot }),
+    canStartRevote: g('START_REVOTE', { available: award.canStartRevoteNow, check: award.canStartRevote }),
+    canDecide: g('DECIDE', { available: award.canDecideNow, check: award.canDecide }),
+    canIssueAwardNotice: g('ISSUE_AWARD_NOTICE', {
+      available: award.canIssueAwardNoticeNow,
+      check: award.canIssueAwardNotice,
+    }),
+    declineLeavesNoCandidate: g('WINNER_DECLINED', {
+      available: award.canDeclineWinnerNow,
+      check: award.declineLeavesNoCandidate,
+    }),
+    canDeclineWinner: g('WINNER_DECLINED', {
+      available: award.canDeclineWinnerNow,
+      check: award.canDeclineWinner,
+    }),
+    canSignContract: g('CONTRACT_SIGNED', {
+      available: award.canSignContractNow,
+      check: award.canSignContract,
+    }),
   },
   actions: {
     editParticulars: assign(u('EDIT', updates.editParticulars)),

@@ -2,11 +2,10 @@
 // state check that lets a command explain a refusal before the machine gives its generic one.
 
 import type { TenderEventType } from '../../state-machines/tender.events.ts'
-import { acceptedEventTypes, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
-import { Forbidden, IllegalTransition } from '../shared/errors.ts'
+import { Forbidden } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot, type TenderSnapshot } from '../tenders/tender-command.ts'
+import { assertStateTakes, restoreSnapshot, type TenderSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
 
 export function awardCommitteeOf(tender: TenderRow): readonly string[] {
@@ -33,9 +32,6 @@ export function authorizeAwardReader(tender: TenderRow, actor: Actor): void {
 }
 
 /** The same 409 the pipeline gives, raised before a command's own checks run. */
-export function assertStateAccepts(snapshot: TenderSnapshot, type: TenderEventType): void {
-  const allowed = acceptedEventTypes(snapshot)
-  if (allowed.includes(type)) return
-  const state = tenderStateOf(snapshot)
-  throw new IllegalTransition(`a tender in state "${state}" does not accept ${type}`, { state, allowed })
+export function assertStateAccepts(snapshot: TenderSnapshot, type: TenderEventType, at: Date): void {
+  assertStateTakes(snapshot, type, at.toISOString())
 }

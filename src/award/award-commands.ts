@@ -27,8 +27,8 @@ export function startRevote(deps: CommandDeps, actor: Actor, tenderId: string, i
     actor,
     ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: ({ snapshot }) => {
-      assertStateAccepts(snapshot, 'START_REVOTE')
+    decide: ({ snapshot, at }) => {
+      assertStateAccepts(snapshot, 'START_REVOTE', at)
       if (methodRulesOf(snapshot).revoteCandidates(awardMeeting(snapshot.context)) === null) {
         throw new RuleViolation(
           `round ${snapshot.context.round} is not a completed tie that may be voted again`,
@@ -55,8 +55,8 @@ export function recordDecision(
     actor,
     ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: ({ snapshot }) => {
-      assertStateAccepts(snapshot, 'DECIDE')
+    decide: ({ snapshot, at }) => {
+      assertStateAccepts(snapshot, 'DECIDE', at)
       const meeting = awardMeeting(snapshot.context)
       if (!methodRulesOf(snapshot).designates(meeting, winnerBidId)) {
         throw new RuleViolation(

@@ -27,8 +27,8 @@ export function castBallot(
     actor,
     ifMatch,
     authorize: authorizeCommitteeMember,
-    decide: ({ snapshot }) => {
-      assertStateAccepts(snapshot, 'CAST_BALLOT')
+    decide: ({ snapshot, at }) => {
+      assertStateAccepts(snapshot, 'CAST_BALLOT', at)
       const { context } = snapshot
       if (context.dossierHash === null) {
         throw new Conflict('the dossiers must be frozen before anyone votes', {}, 'dossiers_not_frozen')

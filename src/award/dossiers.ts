@@ -104,8 +104,8 @@ export async function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: 
     actor,
     ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: async ({ trx, tender, snapshot }) => {
-      assertStateAccepts(snapshot, 'FREEZE_DOSSIERS')
+    decide: async ({ trx, tender, snapshot, at }) => {
+      assertStateAccepts(snapshot, 'FREEZE_DOSSIERS', at)
       if (snapshot.context.awardCommittee.length === 0) {
         throw new RuleViolation(
           'form the award committee before freezing its dossiers',

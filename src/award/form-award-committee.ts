@@ -56,8 +56,8 @@ export function formAwardCommittee(
     actor,
     ifMatch: request.ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: async ({ trx, tender, snapshot }) => {
-      assertStateAccepts(snapshot, 'FORM_AWARD_COMMITTEE')
+    decide: async ({ trx, tender, snapshot, at }) => {
+      assertStateAccepts(snapshot, 'FORM_AWARD_COMMITTEE', at)
       const size = committeeSize(snapshot.context, request.size)
       const pool = await eligibleAwardMembers(trx, tender.purchaser_org_id, snapshot.context)
       if (pool.length < size) {

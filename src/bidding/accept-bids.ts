@@ -4,6 +4,7 @@
 // insert the bid, its events, its receipts, its credit snapshot and the stored response. Everything is
 // computed by the caller; the batch travels as one jsonb array. One row per bid comes back, in order.
 import type { Kysely } from 'kysely'
+import type { PendingObjection } from '../../state-machines/tender.context.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { snapshotRow } from '../credit/snapshot-repository.ts'
 import { executeNamed, namedStatement } from '../db/named-statements.ts'
@@ -53,6 +54,7 @@ export interface AcceptanceOutcome {
     readonly purchaser_org_id: string
     readonly deadline: string | null
     readonly suspended: boolean
+    readonly pendingObjections: readonly PendingObjection[]
   } | null
   /** The key's stored row as the statement found it, before claiming. */
   readonly prior: KeyRow | null
@@ -79,7 +81,8 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
     select * from jsonb_to_recordset(${p('batch', 'jsonb')}) as i(${INPUT_COLUMNS})),
   tender as (
     select id, state, purchaser_org_id, snapshot->'context'->>'deadline' as deadline,
-      coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended
+      coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended,
+      coalesce(snapshot->'context'->'pendingObjections', '[]'::jsonb) as "pendingObjections"
     from tenders where id in (select tender_id from input) order by id for share),
   prior as (
     select i.ord, k.route, k.request_sha256, k.status_code, k.response
@@ -89,7 +92,9 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
     join bids b on b.tender_id = i.tender_id and b.bidder_org_id = i.bidder_org_id and b.state = 'submitted'),
   ok as (
     select i.* from input i join tender t on t.id = i.tender_id
-    where t.state = 'bidding' and not t.suspended and t.deadline = i.deadline
+    where t.state = 'bidding' and t.deadline = i.deadline
+      -- not held (holdOf, state-machines/tender.context.ts): on a refusal the caller asks holdOf why
+      and not t.suspended and t."pendingObjections" = '[]'::jsonb
       and i.at < t.deadline::timestamptz
       and not exists (select 1 from prior p where p.ord = i.ord)
       and (i.old_bid_id is not null or not exists (select 1 from live l where l.ord = i.ord))),

@@ -2,6 +2,7 @@
 // run side by side, while CLOSE_BIDDING's FOR UPDATE waits for them: a bid commits before the close
 // (and is in the committed set) or sees the closed tender (DESIGN §3, the deadline rush).
 import type { Transaction } from 'kysely'
+import { holdOf, type TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
@@ -18,12 +19,14 @@ export interface BiddingWindow {
 }
 
 /** What decides the window besides the tender's state: from the tender machine's context. */
-export interface BiddingTerms {
+export interface BiddingTerms extends Pick<TenderContext, 'suspended' | 'pendingObjections'> {
   readonly deadline: string | null
-  readonly suspended: boolean
 }
 
-/** Throws the refusal (404 hidden, 409 bidding_closed, 409 tender_suspended) unless bids are taken at `at`. */
+/**
+ * Throws the refusal (404 hidden, 409 bidding_closed, 409 tender_suspended, 409 tender_held_by_objection)
+ * unless bids are taken at `at`. Whether a hold stops bids is the machine's rule (holdOf).
+ */
 export function assertBiddingOpen(
   tender: Pick<TenderRow, 'id' | 'state' | 'purchaser_org_id'>,
   terms: BiddingTerms,
@@ -31,7 +34,7 @@ export function assertBiddingOpen(
   at: Date,
 ): asserts terms is BiddingTerms & { deadline: string } {
   assertVisible(tender, actor)
-  const { deadline, suspended } = terms
+  const { deadline } = terms
   if (tender.state !== 'bidding' || deadline === null || at.getTime() >= Date.parse(deadline)) {
     throw new Conflict(
       `the tender does not take bids now (state "${tender.state}", deadline ${deadline ?? 'none'})`,
@@ -39,11 +42,19 @@ export function assertBiddingOpen(
       'bidding_closed',
     )
   }
-  if (suspended) {
+  const hold = holdOf(terms)
+  if (hold?.kind === 'suspension') {
     throw new Conflict(
       'the tender is suspended (暂停); bids wait until it resumes',
       { deadline, serverTime: at.toISOString() },
       'tender_suspended',
+    )
+  }
+  if (hold?.kind === 'objection') {
+    throw new Conflict(
+      `objection ${hold.objectionId} to the ${hold.stage} awaits its answer; bidding is paused until then (实施条例 Art 22)`,
+      { objectionId: hold.objectionId, stage: hold.stage, deadline, serverTime: at.toISOString() },
+      'tender_held_by_objection',
     )
   }
 }

@@ -34,7 +34,7 @@ export async function openingRoutes(app: FastifyInstance, deps: BiddingDeps): Pr
       const outcome = await closeBidding(deps, requireActor(request), id, ifMatchVersion(request))
       setVersionTag(reply, outcome.tender.version)
       const { seq, type, recordedAt, hash } = outcome.event
-      return { tender: tenderView(outcome.tender), event: { seq, type, recordedAt, hash } }
+      return { tender: tenderView(outcome.tender, recordedAt), event: { seq, type, recordedAt, hash } }
     },
   )
 

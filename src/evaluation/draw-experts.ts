@@ -27,8 +27,8 @@ export function drawExpertCommittee(deps: CommandDeps, actor: Actor, tenderId: s
     tenderId,
     actor,
     authorize: authorizePurchaserOrOperator,
-    decide: async ({ trx, snapshot }) => {
-      const context = assertAccepts(snapshot, 'DRAW_EXPERTS')
+    decide: async ({ trx, snapshot, at }) => {
+      const context = assertAccepts(snapshot, 'DRAW_EXPERTS', at)
       assertNoCommitteeYet(context)
       if (context.rulePack === null) throw new RuleViolation('the tender has no rule pack')
       const count = committeeSize(context.rulePack, size)

@@ -19,8 +19,8 @@ export function declareNoConflict(deps: CommandDeps, actor: Actor, tenderId: str
     tenderId,
     actor,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot }) => {
-      assertMayDeclare(assertAccepts(snapshot, 'DECLARE_NO_CONFLICT'), actor.userId)
+    decide: ({ snapshot, at }) => {
+      assertMayDeclare(assertAccepts(snapshot, 'DECLARE_NO_CONFLICT', at), actor.userId)
       // The expert's own words go on the event too (the machine ignores them; the record keeps them).
       const event: Proposed<'DECLARE_NO_CONFLICT'> & { statement: string | null } = {
         type: 'DECLARE_NO_CONFLICT',
@@ -48,8 +48,8 @@ export function submitScores(
     tenderId,
     actor,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot }) => {
-      const context = assertAccepts(snapshot, 'SUBMIT_SCORES')
+    decide: ({ snapshot, at }) => {
+      const context = assertAccepts(snapshot, 'SUBMIT_SCORES', at)
       assertMayScore(
         context,
         actor.userId,
@@ -70,8 +70,8 @@ export function rejectBid(deps: CommandDeps, actor: Actor, tenderId: string, bid
     tenderId,
     actor,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot }) => {
-      assertMayReject(assertAccepts(snapshot, 'REJECT_BID'), actor.userId, bidId)
+    decide: ({ snapshot, at }) => {
+      assertMayReject(assertAccepts(snapshot, 'REJECT_BID', at), actor.userId, bidId)
       const event: Proposed<'REJECT_BID'> = { type: 'REJECT_BID', expertId: actor.userId, bidId, ground }
       return event
     },
@@ -92,8 +92,11 @@ export function submitReport(deps: CommandDeps, actor: Actor, tenderId: string, 
     tenderId,
     actor,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot }) => {
-      assertMayReport(assertAccepts(snapshot, 'SUBMIT_REPORT'), { candidates: report.candidates, dissent })
+    decide: ({ snapshot, at }) => {
+      assertMayReport(assertAccepts(snapshot, 'SUBMIT_REPORT', at), {
+        candidates: report.candidates,
+        dissent,
+      })
       const event: Proposed<'SUBMIT_REPORT'> = {
         type: 'SUBMIT_REPORT',
         expertId: actor.userId,

@@ -1,22 +1,21 @@
 // Pre-checks of the evaluation commands that name the rule behind a refusal. The machine's guards stay
 // the authority (they run again in the pipeline); these only turn a bare 422 into a code a client can act on.
 import type { RulePack } from '../../state-machines/rule-pack.ts'
+import { allowedEvents } from '../../state-machines/tender.allowed-events.ts'
 import { isHeld, type TenderContext, validBidIds } from '../../state-machines/tender.context.ts'
 import type { TenderEventType } from '../../state-machines/tender.events.ts'
-import { acceptedEventTypes, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { Conflict, IllegalTransition, RuleViolation } from '../shared/errors.ts'
-import type { TenderSnapshot } from '../tenders/tender-command.ts'
+import { tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { Conflict, RuleViolation } from '../shared/errors.ts'
+import { assertStateTakes, type TenderSnapshot } from '../tenders/tender-command.ts'
 
 /**
  * The pipeline's 409, raised early so a command does no work (a draw, a query) for a state that cannot
  * take its event, and so the specific checks below only ever run in the right phase.
  */
-export function assertAccepts(snapshot: TenderSnapshot, type: TenderEventType): TenderContext {
-  const allowed = acceptedEventTypes(snapshot)
+export function assertAccepts(snapshot: TenderSnapshot, type: TenderEventType, at: Date): TenderContext {
+  assertStateTakes(snapshot, type, at.toISOString())
   const state = tenderStateOf(snapshot)
-  if (!allowed.includes(type)) {
-    throw new IllegalTransition(`a tender in state "${state}" does not accept ${type}`, { state, allowed })
-  }
+  const allowed = allowedEvents(snapshot, at.toISOString())
   const context = snapshot.context
   if (isHeld(context)) {
     const pending = context.pendingObjections.length > 0

@@ -11,7 +11,7 @@ export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string) 
     actor,
     authorize: authorizePurchaserOrOperator,
     decide: ({ snapshot, at }) => {
-      assertPublicityOver(assertAccepts(snapshot, 'END_PUBLICITY'), at)
+      assertPublicityOver(assertAccepts(snapshot, 'END_PUBLICITY', at), at)
       return { type: 'END_PUBLICITY' }
     },
   })

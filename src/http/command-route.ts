@@ -67,7 +67,7 @@ export function commandRoute<P extends TObject = typeof TenderIdParams, B extend
       setVersionTag(reply, outcome.tender.version)
       const { seq, type, recordedAt, hash } = outcome.event
       return {
-        tender: tenderView(outcome.tender),
+        tender: tenderView(outcome.tender, recordedAt),
         event: { seq, type, recordedAt, hash },
         ...(outcome.result === undefined ? {} : { result: outcome.result }),
       }

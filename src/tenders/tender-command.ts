@@ -2,7 +2,9 @@
 // server time, let the machine decide, append to the hash chain, update the projection, commit.
 import type { Kysely, Transaction } from 'kysely'
 import { type SnapshotFrom, transition } from 'xstate'
-import type { TenderEvent } from '../../state-machines/tender.events.ts'
+import type { Refusal } from '../../state-machines/refusal.ts'
+import { allowedEvents, refusalOf } from '../../state-machines/tender.allowed-events.ts'
+import type { TenderEvent, TenderEventType } from '../../state-machines/tender.events.ts'
 import { acceptedEventTypes, tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
@@ -110,15 +112,12 @@ export function recordTenderEvent(
 
 /** Runs the machine: 409 when the state has no such event, 422 when a guard refuses this one. */
 export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
-  const state = tenderStateOf(snapshot)
-  const allowed = acceptedEventTypes(snapshot)
-  if (!allowed.includes(event.type)) {
-    throw new IllegalTransition(`a tender in state "${state}" does not accept ${event.type}`, {
-      state,
-      allowed,
-    })
-  }
+  assertStateTakes(snapshot, event.type, event.at)
   if (!snapshot.can(event)) {
+    const state = tenderStateOf(snapshot)
+    const allowed = allowedEvents(snapshot, event.at)
+    const refusal = refusalOf(snapshot, event)
+    if (refusal) throw ruleViolation(refusal, { state, allowed })
     throw new RuleViolation(`the rules refuse ${event.type} for this tender in state "${state}"`, {
       state,
       allowed,
@@ -126,6 +125,26 @@ export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): 
   }
   const [next] = transition(tenderMachine, snapshot, event)
   return next
+}
+
+/** The 409 of a state with no transition for `type`, naming the events the machine would accept at `at`. */
+export function assertStateTakes(snapshot: TenderSnapshot, type: TenderEventType, at: string): void {
+  if (acceptedEventTypes(snapshot).includes(type)) return
+  const state = tenderStateOf(snapshot)
+  throw new IllegalTransition(`a tender in state "${state}" does not accept ${type}`, {
+    state,
+    allowed: allowedEvents(snapshot, at),
+  })
+}
+
+/** The 422 of a refusal the machine names: its code, and the rule, limit and source behind it. */
+function ruleViolation(refusal: Refusal, extra: Record<string, unknown>): RuleViolation {
+  const { code, message, rule, limit, source, field, details } = refusal
+  return new RuleViolation(
+    message,
+    { rule, limit, source, ...(field ? { field } : {}), ...details, ...extra },
+    code,
+  )
 }
 
 async function projectTender(

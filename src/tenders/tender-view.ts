@@ -1,13 +1,14 @@
 // The public view of a tender, read from its projection row and machine snapshot.
 
+import { allowedEvents } from '../../state-machines/tender.allowed-events.ts'
 import { isHeld } from '../../state-machines/tender.context.ts'
-import { acceptedEventTypes } from '../../state-machines/tender.machine.ts'
 import { restoreSnapshot } from './tender-command.ts'
 import type { TenderRow } from './tender-repository.ts'
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
-export function tenderView(row: TenderRow) {
+/** The view at server time `at` (ISO-8601): `allowedEvents` are the events the machine would accept then. */
+export function tenderView(row: TenderRow, at: string) {
   const snapshot = restoreSnapshot(row.snapshot)
   const c = snapshot.context
   return {
@@ -39,7 +40,7 @@ export function tenderView(row: TenderRow) {
     contractDueAt: c.contractDueAt,
     failureReason: c.failureReason,
     cancelReason: c.cancelReason,
-    allowedEvents: acceptedEventTypes(snapshot),
+    allowedEvents: allowedEvents(snapshot, at),
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
   }

@@ -55,7 +55,10 @@ export async function tenderRoutes(
         ceilingPriceFen: body.ceilingPriceFen ?? null,
       })
       setVersionTag(reply, row.version)
-      return reply.code(201).header('location', `/api/v1/tenders/${row.id}`).send(tenderView(row))
+      return reply
+        .code(201)
+        .header('location', `/api/v1/tenders/${row.id}`)
+        .send(tenderView(row, deps.clock.now().toISOString()))
     },
   )
 
@@ -84,7 +87,8 @@ export async function tenderRoutes(
         limit: query.limit,
         offset: query.offset,
       })
-      return { items: rows.map(tenderView) }
+      const now = deps.clock.now().toISOString()
+      return { items: rows.map((row) => tenderView(row, now)) }
     },
   )
 
@@ -103,7 +107,7 @@ export async function tenderRoutes(
       const row = await findTender(deps.db, (request.params as { id: string }).id)
       assertVisible(row, request.actor)
       setVersionTag(reply, row.version)
-      return tenderView(row)
+      return tenderView(row, deps.clock.now().toISOString())
     },
   )
 
@@ -129,7 +133,7 @@ export async function tenderRoutes(
         ifMatchVersion(request),
       )
       setVersionTag(reply, outcome.tender.version)
-      return tenderView(outcome.tender)
+      return tenderView(outcome.tender, outcome.event.recordedAt)
     },
   )
 
