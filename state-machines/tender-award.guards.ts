@@ -1,7 +1,13 @@
 // Guards of the award (定标) phases: committee, dossiers, ballots, decision, notice, decline, contract.
-import type { AwardRound } from './award-methods/award-method.ts'
+import {
+  type AwardRound,
+  designatedWinner,
+  type MeetingOutcome,
+  revoteCandidates,
+} from './award-methods/award-method.ts'
 import { awardMethodRules } from './award-methods/registry.ts'
 import { areDistinctIds, fitsCommitteeRule, hasText } from './checks.ts'
+import { revoteLimit, tieBreakOf } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 
@@ -12,8 +18,16 @@ export function awardMeeting(context: TenderContext): AwardRound {
     round: context.round,
     ballots: context.ballots,
     activeCandidates: context.activeCandidates,
-    maxRevotes: context.rulePack?.maxRevotes ?? 0,
+    maxRevotes: revoteLimit(context.rulePack).value,
+    tieBreak: tieBreakOf(context.rulePack)?.value ?? null,
+    pricesFen: Object.fromEntries(context.openedBids.map((bid) => [bid.bidId, bid.priceFen])),
   }
+}
+
+/** Where the meeting stands under the published method; undecidable without one. */
+export function meetingOutcome(context: TenderContext): MeetingOutcome {
+  if (context.awardMethod === null) return { kind: 'undecidable' }
+  return awardMethodRules(context.awardMethod).outcome(awardMeeting(context))
 }
 
 /** Candidates still eligible: the evaluation's candidates minus every winner who declined. */
@@ -52,26 +66,28 @@ export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLO
   )
 }
 
-function methodRules(context: TenderContext) {
-  return context.awardMethod === null ? null : awardMethodRules(context.awardMethod)
-}
-
 export function canStartRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): boolean {
-  return methodRules(context)?.revoteCandidates(awardMeeting(context)) != null
+  return revoteCandidates(meetingOutcome(context)) !== null
 }
 
-/** DECIDE: the winner is a remaining candidate (法 Art 57) designated by the published method. */
+/**
+ * DECIDE: the winner is a remaining candidate (法 Art 57) designated by the published method, by the
+ * votes or, once the re-votes are spent, by the declared tie-break: exactly that candidate, nobody else.
+ */
 export function canDecide(context: TenderContext, event: EventOf<'DECIDE'>): boolean {
   const { winnerBidId } = event
-  const rules = methodRules(context)
   return (
-    rules !== null &&
     context.dossierHash !== null &&
     hasText(event.reasons) &&
     remainingCandidates(context).includes(winnerBidId) &&
     context.activeCandidates.includes(winnerBidId) &&
-    rules.designates(awardMeeting(context), winnerBidId)
+    designatedWinner(meetingOutcome(context)) === winnerBidId
   )
+}
+
+/** FAIL_AWARD: the re-votes are spent and the tie-break cannot separate the tied (定标失败 → 重新招标). */
+export function canFailTiedAward(context: TenderContext, _event: EventOf<'FAIL_AWARD'>): boolean {
+  return context.dossierHash !== null && meetingOutcome(context).kind === 'deadlocked'
 }
 
 export function canIssueAwardNotice(context: TenderContext, event: EventOf<'ISSUE_AWARD_NOTICE'>): boolean {

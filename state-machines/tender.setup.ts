@@ -52,6 +52,7 @@ export const tenderSetup = setup({
     canCastBallot: g('CAST_BALLOT', award.canCastBallot),
     canStartRevote: g('START_REVOTE', award.canStartRevote),
     canDecide: g('DECIDE', award.canDecide),
+    canFailTiedAward: g('FAIL_AWARD', award.canFailTiedAward),
     canIssueAwardNotice: g('ISSUE_AWARD_NOTICE', award.canIssueAwardNotice),
     declineLeavesNoCandidate: g('WINNER_DECLINED', award.declineLeavesNoCandidate),
     canDeclineWinner: g('WINNER_DECLINED', award.canDeclineWinner),

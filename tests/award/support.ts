@@ -33,11 +33,18 @@ async function streamHead(t: TestApp, tenderId: string): Promise<string> {
   return head.hash
 }
 
+/** How a test tender reaches 'awarding': published over HTTP by default, bids at `PRICES`. */
+export interface AwardingSetup {
+  readonly publish?: (t: TestApp) => Promise<string>
+  readonly prices?: readonly string[]
+}
+
 /** Opening and a verifiable expert draw, up to the evaluation committee. */
 export async function driveToEvaluation(
   t: TestApp,
   tenderId: string,
   expertPool: readonly string[] = EXPERTS,
+  prices: readonly string[] = PRICES,
 ): Promise<{ bidIds: string[]; experts: string[] }> {
   t.clock.advance(21 * DAY_MS)
   const bidIds = [1, 2, 3, 4].map(() => newId('bid'))
@@ -45,7 +52,7 @@ export async function driveToEvaluation(
     bidId,
     bidderOrgId: demoOrg(`bidder${i + 1}`).id,
     outcome: 'opened' as const,
-    priceFen: PRICES[i]!,
+    priceFen: prices[i]!,
   }))
   await driveTender(t, tenderId, [
     { type: 'CLOSE_BIDDING', bidCount: 4, bidSetHash: 'a'.repeat(64) },
@@ -65,9 +72,10 @@ export async function driveToEvaluation(
 export async function reachAwarding(
   t: TestApp,
   expertPool: readonly string[] = EXPERTS,
+  setup: AwardingSetup = {},
 ): Promise<AwardingTender> {
-  const tenderId = await createPublished(t)
-  const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool)
+  const tenderId = await (setup.publish ?? createPublished)(t)
+  const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool, setup.prices)
   const candidates = bidIds.slice(0, 3)
   await driveTender(t, tenderId, [
     ...experts.map((expertId) => ({ type: 'DECLARE_NO_CONFLICT' as const, expertId })),
