@@ -32,6 +32,14 @@ export type AwardMethod = (typeof AWARD_METHODS)[number]
 
 export type DayCounting = 'calendar' | 'working'
 
+/** What settles a tie that outlasts the re-votes (REGULATIONS §5.2 "then TB"). */
+export const TIE_BREAK_RULES = [
+  // 最低投标价: the still-tied candidate with the lowest declared price (as in its frozen dossier) wins;
+  // an exact price tie leaves the award undecidable, so it fails and the purchaser re-tenders (重新招标).
+  'lowestBidPrice',
+] as const
+export type TieBreakRule = (typeof TIE_BREAK_RULES)[number]
+
 /** The credit lists a bidder can be on (REGULATIONS §6.1). */
 export const CREDIT_LISTS = [
   'seriousDishonesty', // 严重失信主体名单 (信用中国)
@@ -101,10 +109,48 @@ export interface RulePack {
   readonly awardMethods: readonly AwardMethod[]
   /** Whether a lottery may pick the winner; off unless a jurisdiction rule allows it. */
   readonly lotteryAllowed: boolean
-  /** How many re-votes among tied candidates before the tie-break applies. */
-  readonly maxRevotes: number
+  /**
+   * How many re-votes among tied candidates before the tie-break applies. A bare number in packs frozen
+   * before it was cited: read it with `revoteLimit`.
+   */
+  readonly maxRevotes: CitedLimit | number
+  /**
+   * The tie-break (TB) declared in the tender documents, applied after the last re-vote. Absent in packs
+   * frozen before it existed: read it with `tieBreakOf`.
+   */
+  readonly tieBreak?: CitedRule<TieBreakRule>
   /** The credit policy; absent only in packs published before credit checks existed (nothing refused). */
   readonly credit?: CreditPolicy
+}
+
+const UNCITED_REVOTES = 'the number of re-votes was not cited in packs published before tie-breaks'
+
+/** The pack's re-vote limit with its source (a bare number in older packs gets a note saying so). */
+export function revoteLimit(pack: RulePack | null): CitedLimit {
+  const limit = pack?.maxRevotes ?? 0
+  return typeof limit === 'number' ? { value: limit, source: UNCITED_REVOTES, confidence: 'U' } : limit
+}
+
+/**
+ * The declared tie-break, or null. Packs frozen before tie-breaks existed declared none, and a rule the
+ * tender documents did not declare may not decide: for them a tie that outlasts the re-votes fails the
+ * award, as an exact tie under a declared rule does.
+ */
+export function tieBreakOf(pack: RulePack | null): CitedRule<TieBreakRule> | null {
+  return pack?.tieBreak ?? null
+}
+
+function tieRuleProblems(pack: RulePack): string[] {
+  const problems: string[] = []
+  const revotes = revoteLimit(pack)
+  if (!Number.isInteger(revotes.value) || revotes.value < 0 || !revotes.source) {
+    problems.push('maxRevotes must be a whole number ≥ 0 with a source')
+  }
+  const tieBreak = pack.tieBreak
+  if (tieBreak !== undefined && (!TIE_BREAK_RULES.includes(tieBreak.value) || !tieBreak.source)) {
+    problems.push(`tieBreak must be one of ${TIE_BREAK_RULES.join(', ')}, with a source`)
+  }
+  return problems
 }
 
 function creditPolicyProblems(policy: CreditPolicy): string[] {
@@ -148,6 +194,7 @@ export function rulePackProblems(pack: RulePack): string[] {
   if (pack.awardMethods.includes('lottery') && !pack.lotteryAllowed) {
     problems.push('awardMethods lists lottery but lotteryAllowed is false')
   }
+  problems.push(...tieRuleProblems(pack))
   if (pack.credit !== undefined) problems.push(...creditPolicyProblems(pack.credit))
   return problems
 }

@@ -1,7 +1,13 @@
 // Guards of the award (定标) phases: committee, dossiers, ballots, decision, notice, decline, contract.
-import type { AwardRound } from './award-methods/award-method.ts'
+import {
+  type AwardRound,
+  designatedWinner,
+  type MeetingOutcome,
+  revoteCandidates,
+} from './award-methods/award-method.ts'
 import { awardMethodRules } from './award-methods/registry.ts'
 import { areDistinctIds, fitsCommitteeRule, hasText } from './checks.ts'
+import { revoteLimit, tieBreakOf } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 
@@ -12,8 +18,16 @@ export function awardMeeting(context: TenderContext): AwardRound {
     round: context.round,
     ballots: context.ballots,
     activeCandidates: context.activeCandidates,
-    maxRevotes: context.rulePack?.maxRevotes ?? 0,
+    maxRevotes: revoteLimit(context.rulePack).value,
+    tieBreak: tieBreakOf(context.rulePack)?.value ?? null,
+    pricesFen: Object.fromEntries(context.openedBids.map((bid) => [bid.bidId, bid.priceFen])),
   }
+}
+
+/** Where the meeting stands under the published method; undecidable without one. */
+export function meetingOutcome(context: TenderContext): MeetingOutcome {
+  if (context.awardMethod === null) return { kind: 'undecidable' }
+  return awardMethodRules(context.awardMethod).outcome(awardMeeting(context))
 }
 
 /** Candidates still eligible: the evaluation's candidates minus every winner who declined. */
@@ -30,6 +44,48 @@ export function canFormAwardCommitteeNow(context: TenderContext): boolean {
   return context.rulePack !== null && context.awardCommittee.length === 0
 }
 
+export function canFreezeDossiersNow(context: TenderContext): boolean {
+  return context.awardCommittee.length > 0 && context.dossierHash === null
+}
+
+/** Dossiers frozen, a candidate to vote for, and a member who has not voted this round. */
+export function canCastBallotNow(context: TenderContext): boolean {
+  const voted = (memberId: string) =>
+    context.ballots.some((b) => b.round === context.round && b.memberId === memberId)
+  return (
+    context.dossierHash !== null &&
+    context.activeCandidates.length > 0 &&
+    context.awardCommittee.some((memberId) => !voted(memberId))
+  )
+}
+
+export function canStartRevoteNow(context: TenderContext, at: string): boolean {
+  return canStartRevote(context, { type: 'START_REVOTE', at })
+}
+
+/** The votes or the declared tie-break designate a remaining candidate. */
+export function canDecideNow(context: TenderContext): boolean {
+  if (context.dossierHash === null) return false
+  const winner = designatedWinner(meetingOutcome(context))
+  return winner !== null && remainingCandidates(context).includes(winner)
+}
+
+export function canFailTiedAwardNow(context: TenderContext, at: string): boolean {
+  return canFailTiedAward(context, { type: 'FAIL_AWARD', at })
+}
+
+export function canIssueAwardNoticeNow(context: TenderContext): boolean {
+  return context.rulePack !== null && context.noticeIssuedAt === null
+}
+
+export function canDeclineWinnerNow(context: TenderContext): boolean {
+  return context.winnerBidId !== null
+}
+
+export function canSignContractNow(context: TenderContext): boolean {
+  return context.noticeIssuedAt !== null
+}
+
 export function canFormAwardCommittee(
   context: TenderContext,
   event: EventOf<'FORM_AWARD_COMMITTEE'>,
@@ -44,23 +100,8 @@ export function canFormAwardCommittee(
   )
 }
 
-export function canFreezeDossiersNow(context: TenderContext): boolean {
-  return context.awardCommittee.length > 0 && context.dossierHash === null
-}
-
 export function canFreezeDossiers(context: TenderContext, event: EventOf<'FREEZE_DOSSIERS'>): boolean {
   return context.awardCommittee.length > 0 && context.dossierHash === null && hasText(event.dossierHash)
-}
-
-/** Dossiers frozen, a candidate to vote for, and a member who has not voted this round. */
-export function canCastBallotNow(context: TenderContext): boolean {
-  const voted = (memberId: string) =>
-    context.ballots.some((b) => b.round === context.round && b.memberId === memberId)
-  return (
-    context.dossierHash !== null &&
-    context.activeCandidates.length > 0 &&
-    context.awardCommittee.some((memberId) => !voted(memberId))
-  )
 }
 
 export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>): boolean {
@@ -74,52 +115,32 @@ export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLO
   )
 }
 
-function methodRules(context: TenderContext) {
-  return context.awardMethod === null ? null : awardMethodRules(context.awardMethod)
-}
-
 export function canStartRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): boolean {
-  return methodRules(context)?.revoteCandidates(awardMeeting(context)) != null
+  return revoteCandidates(meetingOutcome(context)) !== null
 }
 
-export function canStartRevoteNow(context: TenderContext, at: string): boolean {
-  return canStartRevote(context, { type: 'START_REVOTE', at })
-}
-
-/** The published method designates some remaining candidate. */
-export function canDecideNow(context: TenderContext): boolean {
-  const rules = methodRules(context)
-  if (rules === null || context.dossierHash === null) return false
-  const meeting = awardMeeting(context)
-  return remainingCandidates(context).some(
-    (bidId) => context.activeCandidates.includes(bidId) && rules.designates(meeting, bidId),
-  )
-}
-
-/** DECIDE: the winner is a remaining candidate (法 Art 57) designated by the published method. */
+/**
+ * DECIDE: the winner is a remaining candidate (法 Art 57) designated by the published method, by the
+ * votes or, once the re-votes are spent, by the declared tie-break: exactly that candidate, nobody else.
+ */
 export function canDecide(context: TenderContext, event: EventOf<'DECIDE'>): boolean {
   const { winnerBidId } = event
-  const rules = methodRules(context)
   return (
-    rules !== null &&
     context.dossierHash !== null &&
     hasText(event.reasons) &&
     remainingCandidates(context).includes(winnerBidId) &&
     context.activeCandidates.includes(winnerBidId) &&
-    rules.designates(awardMeeting(context), winnerBidId)
+    designatedWinner(meetingOutcome(context)) === winnerBidId
   )
 }
 
-export function canIssueAwardNoticeNow(context: TenderContext): boolean {
-  return context.rulePack !== null && context.noticeIssuedAt === null
+/** FAIL_AWARD: the re-votes are spent and the tie-break cannot separate the tied (定标失败 → 重新招标). */
+export function canFailTiedAward(context: TenderContext, _event: EventOf<'FAIL_AWARD'>): boolean {
+  return context.dossierHash !== null && meetingOutcome(context).kind === 'deadlocked'
 }
 
 export function canIssueAwardNotice(context: TenderContext, event: EventOf<'ISSUE_AWARD_NOTICE'>): boolean {
   return context.rulePack !== null && context.noticeIssuedAt === null && hasText(event.noticeId)
-}
-
-export function canDeclineWinnerNow(context: TenderContext): boolean {
-  return context.winnerBidId !== null
 }
 
 export function canDeclineWinner(context: TenderContext, event: EventOf<'WINNER_DECLINED'>): boolean {
@@ -129,10 +150,6 @@ export function canDeclineWinner(context: TenderContext, event: EventOf<'WINNER_
 /** The winner fell away and nobody is left to award: 流标 (re-tender). */
 export function declineLeavesNoCandidate(context: TenderContext, event: EventOf<'WINNER_DECLINED'>): boolean {
   return canDeclineWinner(context, event) && remainingCandidates(context, context.winnerBidId).length === 0
-}
-
-export function canSignContractNow(context: TenderContext): boolean {
-  return context.noticeIssuedAt !== null
 }
 
 export function canSignContract(context: TenderContext, event: EventOf<'CONTRACT_SIGNED'>): boolean {

@@ -1,10 +1,10 @@
 // Context updates of the award phases: meeting, decision, publicity, notice, decline, contract.
 
-import { awardMethodRules } from './award-methods/registry.ts'
+import { revoteCandidates } from './award-methods/award-method.ts'
 import { addLimitDays } from './day-count.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
-import { awardMeeting, remainingCandidates } from './tender-award.guards.ts'
+import { meetingOutcome, remainingCandidates } from './tender-award.guards.ts'
 import { isBefore } from './time.ts'
 
 type Changes = Partial<TenderContext>
@@ -36,8 +36,7 @@ export function castBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>
 
 /** The next round among the tied candidates, as the award method names them. */
 export function startRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): Changes {
-  if (context.awardMethod === null) return {}
-  const tied = awardMethodRules(context.awardMethod).revoteCandidates(awardMeeting(context))
+  const tied = revoteCandidates(meetingOutcome(context))
   return tied === null ? {} : { round: context.round + 1, activeCandidates: [...tied] }
 }
 

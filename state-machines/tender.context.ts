@@ -10,6 +10,7 @@ export type FailureReason =
   | 'insufficientValidBids'
   | 'allBidsRejected'
   | 'noRemainingCandidates'
+  | 'awardTied' // a tie neither the re-votes nor the declared tie-break could break
 
 export interface PendingObjection {
   readonly objectionId: string

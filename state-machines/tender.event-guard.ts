@@ -32,6 +32,7 @@ const EVENT_TYPE_SET: Readonly<Record<TenderEventType, true>> = {
   CAST_BALLOT: true,
   START_REVOTE: true,
   DECIDE: true,
+  FAIL_AWARD: true,
   ISSUE_AWARD_NOTICE: true,
   WINNER_DECLINED: true,
   CONTRACT_SIGNED: true,

@@ -89,6 +89,8 @@ export type TenderEvent =
   | ({ type: 'CAST_BALLOT'; memberId: string; candidateBidId: string; reason: string } & Stamped)
   | ({ type: 'START_REVOTE' } & Stamped)
   | ({ type: 'DECIDE'; winnerBidId: string; reasons: string } & Stamped)
+  /** 定标失败: the tie outlasted the re-votes and the declared tie-break; the purchaser re-tenders. */
+  | ({ type: 'FAIL_AWARD' } & Stamped)
   | ({ type: 'ISSUE_AWARD_NOTICE'; noticeId: string } & Stamped)
   | ({ type: 'WINNER_DECLINED'; reason: string } & Stamped)
   | ({ type: 'CONTRACT_SIGNED'; contractRef: string } & Stamped)

@@ -109,6 +109,11 @@ export const tenderMachine = tenderSetup.createMachine({
         CAST_BALLOT: { guard: 'canCastBallot', actions: 'castBallot' },
         START_REVOTE: { guard: 'canStartRevote', actions: 'startRevote' },
         DECIDE: { guard: 'canDecide', target: 'resultPublicity', actions: 'decide' },
+        FAIL_AWARD: {
+          guard: 'canFailTiedAward',
+          target: 'failed',
+          actions: { type: 'fail', params: { reason: 'awardTied' } },
+        },
       },
     },
     resultPublicity: {

@@ -61,6 +61,10 @@ export const tenderSetup = setup({
     canCastBallot: g('CAST_BALLOT', { available: award.canCastBallotNow, check: award.canCastBallot }),
     canStartRevote: g('START_REVOTE', { available: award.canStartRevoteNow, check: award.canStartRevote }),
     canDecide: g('DECIDE', { available: award.canDecideNow, check: award.canDecide }),
+    canFailTiedAward: g('FAIL_AWARD', {
+      available: award.canFailTiedAwardNow,
+      check: award.canFailTiedAward,
+    }),
     canIssueAwardNotice: g('ISSUE_AWARD_NOTICE', {
       available: award.canIssueAwardNoticeNow,
       check: award.canIssueAwardNotice,

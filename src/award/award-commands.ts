@@ -1,7 +1,12 @@
 // The purchaser's award commands after the vote: re-vote a tie, record the decision (定标), issue the
 // award notice (中标通知书), record a winner who declines, and the signed contract.
-import { awardMethodRules } from '../../state-machines/award-methods/registry.ts'
-import { awardMeeting } from '../../state-machines/tender-award.guards.ts'
+import {
+  designatedWinner,
+  type MeetingOutcome,
+  revoteCandidates,
+} from '../../state-machines/award-methods/award-method.ts'
+import type { TenderContext } from '../../state-machines/tender.context.ts'
+import { meetingOutcome } from '../../state-machines/tender-award.guards.ts'
 import type { Actor } from '../auth/actor.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
@@ -9,46 +14,27 @@ import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import {
   type CommandDeps,
   executeTenderCommand,
+  type ProposedEvent,
   recordTenderEvent,
-  type TenderSnapshot,
 } from '../tenders/tender-command.ts'
 import { assertStateAccepts } from './award-access.ts'
+import { type CitedAwardRule, nextAwardStep, revoteRule } from './award-next-step.ts'
 
-function methodRulesOf(snapshot: TenderSnapshot) {
-  const method = snapshot.context.awardMethod
-  if (method === null) throw new RuleViolation('the tender has no award method', {}, 'no_award_method')
-  return awardMethodRules(method)
+/** Why the award meeting refuses a purchaser's command; the refusal adds the round and the next step. */
+interface MeetingRefusal {
+  readonly message: string
+  readonly code: string
+  readonly rule?: CitedAwardRule
 }
 
-/** START_REVOTE: only when the round is complete and tied (the method names the tied candidates). */
-export function startRevote(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    ifMatch,
-    authorize: authorizeOwnPurchaser,
-    decide: ({ snapshot, at }) => {
-      assertStateAccepts(snapshot, 'START_REVOTE', at)
-      if (methodRulesOf(snapshot).revoteCandidates(awardMeeting(snapshot.context)) === null) {
-        throw new RuleViolation(
-          `round ${snapshot.context.round} is not a completed tie that may be voted again`,
-          { round: snapshot.context.round, maxRevotes: snapshot.context.rulePack?.maxRevotes ?? 0 },
-          'no_tie_to_revote',
-        )
-      }
-      return { type: 'START_REVOTE' }
-    },
-  })
-}
-
-/** DECIDE records the committee's result; the machine re-checks it against the ballots. */
-export function recordDecision(
+/** A purchaser's command on the award meeting, refused with the meeting's next step in plain words. */
+function meetingCommand(
   deps: CommandDeps,
   actor: Actor,
   tenderId: string,
-  winnerBidId: string,
-  reasons: string,
-  ifMatch?: number,
+  ifMatch: number | undefined,
+  event: Extract<ProposedEvent, { type: 'START_REVOTE' | 'DECIDE' | 'FAIL_AWARD' }>,
+  refusal: (context: TenderContext, outcome: MeetingOutcome) => MeetingRefusal | null,
 ) {
   return executeTenderCommand(deps, {
     tenderId,
@@ -56,19 +42,69 @@ export function recordDecision(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: ({ snapshot, at }) => {
-      assertStateAccepts(snapshot, 'DECIDE', at)
-      const meeting = awardMeeting(snapshot.context)
-      if (!methodRulesOf(snapshot).designates(meeting, winnerBidId)) {
-        throw new RuleViolation(
-          `the committee's vote in round ${meeting.round} does not designate ${winnerBidId} as the winner`,
-          { round: meeting.round },
-          'winner_not_designated',
-        )
-      }
-      return { type: 'DECIDE', winnerBidId, reasons }
+      assertStateAccepts(snapshot, event.type, at)
+      const { context } = snapshot
+      const refused = refusal(context, meetingOutcome(context))
+      if (refused === null) return event
+      const next = nextAwardStep('awarding', context)
+      throw new RuleViolation(
+        `${refused.message}; ${next?.says}`,
+        { round: context.round, ...refused.rule, next },
+        refused.code,
+      )
     },
   })
 }
+
+/** START_REVOTE: only when the round is complete and tied with re-votes left (the method names the tied). */
+export const startRevote = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) =>
+  meetingCommand(deps, actor, tenderId, ifMatch, { type: 'START_REVOTE' }, (context, outcome) => {
+    if (revoteCandidates(outcome) !== null) return null
+    const rule = revoteRule(context)
+    const pastTheLimit =
+      outcome.kind === 'deadlocked' || (outcome.kind === 'decided' && outcome.by !== 'votes')
+    if (!pastTheLimit) {
+      const message = `round ${context.round} is not a completed tie that may be voted again`
+      return { message, code: 'no_tie_to_revote', rule }
+    }
+    const message = `no re-vote after round ${context.round}: the ${rule.limit} permitted re-votes are spent (maxRevotes: ${rule.source})`
+    return { message, code: 'revotes_exhausted', rule }
+  })
+
+/** DECIDE records the committee's result: exactly the winner the votes or the declared tie-break designate. */
+export const recordDecision = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  winnerBidId: string,
+  reasons: string,
+  ifMatch?: number,
+) =>
+  meetingCommand(
+    deps,
+    actor,
+    tenderId,
+    ifMatch,
+    { type: 'DECIDE', winnerBidId, reasons },
+    (context, outcome) =>
+      designatedWinner(outcome) === winnerBidId
+        ? null
+        : {
+            message: `the award meeting in round ${context.round} does not designate ${winnerBidId} as the winner`,
+            code: 'winner_not_designated',
+          },
+  )
+
+/** FAIL_AWARD (定标失败): only when the tie outlasted the re-votes and the declared tie-break. */
+export const failTiedAward = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) =>
+  meetingCommand(deps, actor, tenderId, ifMatch, { type: 'FAIL_AWARD' }, (_context, outcome) =>
+    outcome.kind === 'deadlocked'
+      ? null
+      : {
+          message: 'the award can still be decided, so it may not be declared failed',
+          code: 'award_not_deadlocked',
+        },
+  )
 
 export function issueAwardNotice(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
   return executeTenderCommand(deps, {

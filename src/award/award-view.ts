@@ -1,11 +1,13 @@
 // GET tenders/{id}/award: the award meeting as its readers see it. Ballots stay secret per round
-// until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event.
+// until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event; `next`
+// says what the meeting needs now and which rule decides it.
 import type { Actor } from '../auth/actor.ts'
 import { type CommandDeps, restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { authorizeAwardReader } from './award-access.ts'
 import { displayNames } from './award-directory.ts'
 import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'
+import { nextAwardStep } from './award-next-step.ts'
 import { roundsOfCurrentVote } from './ballots.ts'
 
 export async function readAwardMeeting(deps: CommandDeps, actor: Actor, tenderId: string) {
@@ -37,6 +39,7 @@ export async function readAwardMeeting(deps: CommandDeps, actor: Actor, tenderId
     round: context.round,
     activeCandidates: [...context.activeCandidates],
     rounds: roundsOfCurrentVote({ state: tender.state, context }, events),
+    next: nextAwardStep(tender.state, context),
     winnerBidId: context.winnerBidId,
     decidedAt: context.decidedAt,
     decisionReasons: typeof decision?.data.reasons === 'string' ? decision.data.reasons : null,

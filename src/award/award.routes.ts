@@ -15,6 +15,7 @@ import {
   FormCommitteeBody,
 } from './award.schemas.ts'
 import {
+  failTiedAward,
   issueAwardNotice,
   recordContract,
   recordDecision,
@@ -60,12 +61,13 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     tag,
     run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
   })
+  registerOutcomeCommands(app, deps)
   registerResultCommands(app, deps)
   registerAwardReads(app, deps)
 }
 
-/** The decision and what follows it: notice, a winner falling away, the contract. */
-function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
+/** The meeting's two ends: a decision, or a tie nothing may break. */
+function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void {
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/decision',
     operationId: 'recordAwardDecision',
@@ -75,6 +77,18 @@ function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
     run: ({ actor, params, body, ifMatch }) =>
       recordDecision(deps, actor, params.id, body.winnerBidId, body.reasons, ifMatch),
   })
+  commandRoute(app, {
+    url: '/api/v1/tenders/:id/award/failure',
+    operationId: 'failTiedAward',
+    summary:
+      'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (purchaser)',
+    tag,
+    run: ({ actor, params, ifMatch }) => failTiedAward(deps, actor, params.id, ifMatch),
+  })
+}
+
+/** What follows the decision: notice, a winner falling away, the contract. */
+function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award-notice',
     operationId: 'issueAwardNotice',

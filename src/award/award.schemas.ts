@@ -63,6 +63,36 @@ export const DossiersSchema = Type.Object(
   },
 )
 
+const NextAwardStepSchema = Type.Object(
+  {
+    action: Type.Union(
+      [
+        'FORM_AWARD_COMMITTEE',
+        'FREEZE_DOSSIERS',
+        'CAST_BALLOT',
+        'START_REVOTE',
+        'DECIDE',
+        'FAIL_AWARD',
+        'CANCEL',
+      ].map((action) => Type.Literal(action)),
+    ),
+    says: Type.String({ description: 'where the meeting stands and what to do, in plain words' }),
+    winner: Type.Optional(Type.String({ description: 'DECIDE: the only bid the decision may name' })),
+    tied: Type.Optional(Type.Array(Type.String())),
+    waitingFor: Type.Optional(Type.Array(Type.String(), { description: 'members yet to vote' })),
+    rule: Type.Optional(
+      Type.String({ description: 'the deciding rule', examples: ['maxRevotes', 'tieBreak.lowestBidPrice'] }),
+    ),
+    limit: Type.Optional(Type.Integer()),
+    source: Type.Optional(Type.String({ description: "the rule's source in the rule pack" })),
+    confidence: Type.Optional(Type.String()),
+  },
+  {
+    additionalProperties: false,
+    description: "null outside 'awarding': what the award meeting needs next, and the rule that decides it",
+  },
+)
+
 export const AwardMeetingSchema = Type.Object(
   {
     tenderId: Type.String(),
@@ -71,9 +101,10 @@ export const AwardMeetingSchema = Type.Object(
     committee: Type.Object({}, { additionalProperties: true }),
     rounds: Type.Array(Type.Object({ round: Type.Integer() }, { additionalProperties: true })),
     winnerBidId: Type.Union([Type.String(), Type.Null()]),
+    next: Type.Union([NextAwardStepSchema, Type.Null()]),
   },
   {
     additionalProperties: true,
-    description: 'the award meeting: committee, rounds (secret until complete), result',
+    description: 'the award meeting: committee, rounds (secret until complete), result, next step',
   },
 )

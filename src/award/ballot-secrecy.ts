@@ -1,7 +1,7 @@
 // Ballot secrecy (票决): whether a ballot's round is closed, the one rule every read path asks (the
 // award view, history, and through them replay and records). Until its round closes nobody reads a
 // ballot's choice or reason, so nobody votes knowing how the others did. Pure: no I/O.
-import { everyMemberVoted } from '../../state-machines/award-methods/simple-majority.ts'
+import { membersYetToVote } from '../../state-machines/award-methods/simple-majority.ts'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import { awardMeeting } from '../../state-machines/tender-award.guards.ts'
 import type { ChainedEvent } from '../events/hash-chain.ts'
@@ -20,7 +20,7 @@ export interface AwardStanding {
 export function isRoundClosed(standing: AwardStanding, round: number): boolean {
   const { state, context } = standing
   if (state !== 'awarding' || round < context.round) return true
-  return everyMemberVoted(awardMeeting(context))
+  return membersYetToVote(awardMeeting(context)).length === 0
 }
 
 /**

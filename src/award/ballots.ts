@@ -1,5 +1,6 @@
 // Secret ballots (票决): a committee member casts one per round; choices and tallies are disclosed
 // only once every member has voted in that round, so nobody votes knowing how the others did.
+import { revoteCandidates } from '../../state-machines/award-methods/award-method.ts'
 import { awardMethodRules } from '../../state-machines/award-methods/registry.ts'
 import type { Ballot, TenderContext } from '../../state-machines/tender.context.ts'
 import { awardMeeting, remainingCandidates } from '../../state-machines/tender-award.guards.ts'
@@ -77,7 +78,7 @@ function activeCandidatesByRound(context: TenderContext): (readonly string[])[] 
   const rules = context.awardMethod === null ? null : awardMethodRules(context.awardMethod)
   for (let round = 1; round < context.round; round++) {
     const meeting = { ...awardMeeting(context), round, activeCandidates: byRound[round - 1]! }
-    byRound.push(rules?.revoteCandidates(meeting) ?? [])
+    byRound.push((rules && revoteCandidates(rules.outcome(meeting))) ?? [])
   }
   byRound[context.round - 1] = context.activeCandidates
   return byRound

@@ -6,6 +6,7 @@ import {
   CREDIT_LISTS,
   EVALUATION_METHODS,
   type RulePack,
+  TIE_BREAK_RULES,
 } from '../../state-machines/rule-pack.ts'
 import { RULE_PACK_IDS } from './rule-packs.ts'
 
@@ -62,7 +63,10 @@ export const RulePackSchema = Type.Object(
     evaluationMethods: Type.Array(literals(EVALUATION_METHODS)),
     awardMethods: Type.Array(literals(AWARD_METHODS)),
     lotteryAllowed: Type.Boolean(),
-    maxRevotes: Type.Integer(),
+    maxRevotes: Type.Union([CitedLimit, Type.Integer()], {
+      description: 're-votes among the tied before the tie-break applies (a bare number in older packs)',
+    }),
+    tieBreak: Type.Optional(CitedRule(TIE_BREAK_RULES)),
     credit: Type.Optional(CreditPolicy),
   },
   {

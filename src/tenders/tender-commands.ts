@@ -4,6 +4,7 @@
 import { addLimitDays } from '../../state-machines/day-count.ts'
 import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
+import { awardMethodRefusal } from '../../state-machines/tender-draft.guards.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTenderKey } from '../keys/tender-keys.ts'
@@ -54,15 +55,8 @@ export function publishTender(
           'deadline_too_soon',
         )
       }
-      if (!rulePack.awardMethods.includes(request.awardMethod)) {
-        throw new RuleViolation(
-          `rule pack ${rulePack.id} does not allow award method ${request.awardMethod}`,
-          {
-            allowed: rulePack.awardMethods,
-          },
-          'method_not_allowed',
-        )
-      }
+      const refusal = awardMethodRefusal(rulePack, request.awardMethod)
+      if (refusal) throw new RuleViolation(refusal.message, refusal.details, refusal.code)
       return {
         type: 'PUBLISH',
         rulePack,

@@ -17,3 +17,8 @@ const AWARD_METHOD_RULES: Readonly<Record<AwardMethod, AwardMethodRules>> = {
 export function awardMethodRules(method: AwardMethod): AwardMethodRules {
   return AWARD_METHOD_RULES[method]
 }
+
+/** Whether the method's rules can designate a winner on this platform now. */
+export function canAwardMethodDecide(method: AwardMethod): boolean {
+  return AWARD_METHOD_RULES[method].implemented
+}

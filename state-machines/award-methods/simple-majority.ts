@@ -1,17 +1,19 @@
 // 票决法 / 简单多数法: one ballot per member per round; the most votes wins; a tie is re-voted among the
-// tied candidates up to `maxRevotes` times. A tie that persists after that is left undecided here: the
-// tie-break policy declared in the tender documents (REGULATIONS §5.2 "TB") comes with the award work.
-import type { AwardMethodRules, AwardRound, Ballot } from './award-method.ts'
+// tied candidates up to `maxRevotes` times; a tie that persists after that goes to the tie-break declared
+// in the tender documents (REGULATIONS §5.2 "TB"), so every meeting ends decided or, on a tie the rule
+// cannot break, failed.
+import type { AwardMethodRules, AwardRound, Ballot, MeetingOutcome } from './award-method.ts'
+import { breakTie } from './lowest-bid-price.ts'
 
 /** The ballots cast in the current round. */
 export function currentRoundBallots(meeting: AwardRound): readonly Ballot[] {
   return meeting.ballots.filter((ballot) => ballot.round === meeting.round)
 }
 
-/** Whether every committee member has voted in the current round. */
-export function everyMemberVoted(meeting: AwardRound): boolean {
+/** The committee members who have not voted in the current round yet. */
+export function membersYetToVote(meeting: AwardRound): string[] {
   const voters = new Set(currentRoundBallots(meeting).map((ballot) => ballot.memberId))
-  return meeting.members.length > 0 && meeting.members.every((member) => voters.has(member))
+  return meeting.members.filter((member) => !voters.has(member))
 }
 
 /** Votes per active candidate in the current round (candidates without votes count 0). */
@@ -34,14 +36,13 @@ export function topCandidates(meeting: AwardRound): readonly string[] {
 export const simpleMajority: AwardMethodRules = {
   method: 'simpleMajority',
   implemented: true,
-  revoteCandidates(meeting) {
-    if (!everyMemberVoted(meeting) || meeting.round > meeting.maxRevotes) return null
+  outcome(meeting): MeetingOutcome {
+    const waitingFor = membersYetToVote(meeting)
+    if (meeting.members.length === 0 || waitingFor.length > 0) return { kind: 'voting', waitingFor }
     const top = topCandidates(meeting)
-    return top.length > 1 ? top : null
-  },
-  designates(meeting, winnerBidId) {
-    if (!everyMemberVoted(meeting)) return false
-    const top = topCandidates(meeting)
-    return top.length === 1 && top[0] === winnerBidId
+    if (top.length === 1) return { kind: 'decided', winner: top[0]!, by: 'votes', tied: top }
+    // Round 1 is the first vote, so rounds 1…maxRevotes may each be voted again.
+    if (meeting.round <= meeting.maxRevotes) return { kind: 'revote', tied: top }
+    return breakTie(meeting, top)
   },
 }

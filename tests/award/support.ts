@@ -34,18 +34,25 @@ async function streamHead(t: TestApp, tenderId: string): Promise<string> {
   return head.hash
 }
 
+/** How a test tender reaches 'awarding': published over HTTP by default, bids at `PRICES`. */
+export interface AwardingSetup {
+  readonly publish?: (t: TestApp) => Promise<string>
+  readonly prices?: readonly string[]
+}
+
 /** Opening and a verifiable expert draw, up to the evaluation committee. */
 export async function driveToEvaluation(
   t: TestApp,
   tenderId: string,
   expertPool: readonly string[] = EXPERTS,
+  prices: readonly string[] = PRICES,
 ): Promise<{ bidIds: string[]; experts: string[] }> {
   const bidIds = [1, 2, 3, 4].map(() => newId('bid'))
   const bids = bidIds.map((bidId, i) => ({
     bidId,
     bidderOrgId: demoOrg(`bidder${i + 1}`).id,
     outcome: 'opened' as const,
-    priceFen: PRICES[i]!,
+    priceFen: prices[i]!,
   }))
   const bidSetHash = await seedBidStreams(t, tenderId, bids)
   t.clock.advance(21 * DAY_MS)
@@ -67,9 +74,10 @@ export async function driveToEvaluation(
 export async function reachAwarding(
   t: TestApp,
   expertPool: readonly string[] = EXPERTS,
+  setup: AwardingSetup = {},
 ): Promise<AwardingTender> {
-  const tenderId = await createPublished(t)
-  const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool)
+  const tenderId = await (setup.publish ?? createPublished)(t)
+  const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool, setup.prices)
   const candidates = bidIds.slice(0, 3)
   await driveTender(t, tenderId, [
     ...experts.map((expertId) => ({ type: 'DECLARE_NO_CONFLICT' as const, expertId })),

@@ -1,9 +1,8 @@
 // Given a tender in awarding (定标), when the committee forms, freezes dossiers, votes and decides.
 import { describe, expect, it } from 'vitest'
-import type { AwardMethod } from '../../state-machines/rule-pack.ts'
-import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, BIDS, EXPERTS, ev, fold, MEMBERS, packWith, step, T, unanimous } from './tender.fixtures.ts'
-import { CANDIDATE_PUBLICITY_END, given } from './tender.given.ts'
+import { tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { accepts, ev, fold, MEMBERS, step, T, unanimous } from './tender.fixtures.ts'
+import { given } from './tender.given.ts'
 
 /** 2 votes for b1, 2 for b2, 1 for b3: a tie at the top. */
 const tiedRound = () => [
@@ -95,64 +94,5 @@ describe('awarding: DECIDE by simple majority (票决法)', () => {
     const open = given.ballotOpen()
     expect(accepts(fold(tiedRound().slice(0, 4), open), ev.revote())).toBe(false)
     expect(accepts(fold(unanimous('b1'), open), ev.revote())).toBe(false)
-  })
-
-  it('stops re-voting after maxRevotes and leaves the tie undecided (tie-break comes later)', () => {
-    const evenCommittee = { minSize: { value: 4, source: 'test', confidence: 'U' as const }, odd: false }
-    const pack = packWith({ awardCommittee: evenCommittee, maxRevotes: 1 })
-    const four = ['m1', 'm2', 'm3', 'm4']
-    const tie = () => [
-      ev.ballot('m1', 'b1'),
-      ev.ballot('m2', 'b1'),
-      ev.ballot('m3', 'b2'),
-      ev.ballot('m4', 'b2'),
-    ]
-    const open = fold([
-      ev.publish({ rulePack: pack }),
-      ev.close(),
-      ev.open(),
-      ev.draw(),
-      ...EXPERTS.map(ev.declare),
-      ...EXPERTS.map((e) => ev.scores(e, BIDS)),
-      ev.report(),
-      ev.endPublicity(CANDIDATE_PUBLICITY_END),
-      ev.formAward(four),
-      ev.freeze(),
-    ])
-    const secondTie = fold([...tie(), ev.revote(), ...tie()], open)
-    expect(secondTie.context.round).toBe(2)
-    expect(accepts(secondTie, ev.revote())).toBe(false)
-    expect(accepts(secondTie, ev.decide('b1'))).toBe(false)
-  })
-})
-
-describe('awarding: methods not implemented yet', () => {
-  const biddingWith = (awardMethod: AwardMethod): TenderSnapshot => fold([ev.publish({ awardMethod })])
-
-  it.each<AwardMethod>([
-    'pairwise',
-    'roundElimination',
-    'cumulative',
-    'collectiveDeliberation',
-    'priceCompetition',
-  ])('%s never decides', (awardMethod) => {
-    const bidding = biddingWith(awardMethod)
-    const open = fold(
-      [
-        ev.close(),
-        ev.open(),
-        ev.draw(),
-        ...EXPERTS.map(ev.declare),
-        ...EXPERTS.map((e) => ev.scores(e, BIDS)),
-        ev.report(),
-        ev.endPublicity(CANDIDATE_PUBLICITY_END),
-        ev.formAward(),
-        ev.freeze(),
-        ...unanimous('b1'),
-      ],
-      bidding,
-    )
-    expect(accepts(open, ev.decide('b1'))).toBe(false)
-    expect(accepts(open, ev.revote())).toBe(false)
   })
 })

@@ -1,7 +1,9 @@
 // Given a draft tender, when EDIT / PUBLISH / CANCEL arrive, then the guards decide.
 import { describe, expect, it } from 'vitest'
 import { cnNationalGp } from '../../src/rules/packs/cn-national-gp.ts'
+import { AWARD_METHODS, type AwardMethod } from '../../state-machines/rule-pack.ts'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { awardMethodRefusal } from '../../state-machines/tender-draft.guards.ts'
 import { accepts, DEADLINE, ev, packWith, step, T } from './tender.fixtures.ts'
 import { given } from './tender.given.ts'
 
@@ -64,8 +66,21 @@ describe('draft: PUBLISH', () => {
     )
     expect(accepts(draft, ev.publish({ awardMethod: 'lottery' }))).toBe(false)
     const lotteryPack = packWith({ awardMethods: ['lottery'], lotteryAllowed: true })
-    expect(accepts(draft, ev.publish({ rulePack: lotteryPack, awardMethod: 'lottery' }))).toBe(true)
+    expect(awardMethodRefusal(lotteryPack, 'lottery')?.code).toBe('award_method_not_available')
   })
+
+  it.each<AwardMethod>(AWARD_METHODS.filter((method) => method !== 'simpleMajority'))(
+    'refuses %s, which cannot decide yet, even where the pack allows it',
+    (awardMethod) => {
+      const everything = packWith({ awardMethods: [...AWARD_METHODS], lotteryAllowed: true })
+      expect(accepts(given.draft(), ev.publish({ rulePack: everything, awardMethod }))).toBe(false)
+      expect(awardMethodRefusal(everything, awardMethod)).toEqual({
+        code: 'award_method_not_available',
+        message: `award method ${awardMethod} is not yet implemented on this platform, so a tender published with it could never be decided; methods that can decide now: simpleMajority`,
+        details: { awardMethod, allowed: [...AWARD_METHODS], available: ['simpleMajority'] },
+      })
+    },
+  )
 
   it('refuses missing or blank award factors', () => {
     expect(accepts(given.draft(), ev.publish({ awardFactors: [] }))).toBe(false)

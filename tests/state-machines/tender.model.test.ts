@@ -28,7 +28,13 @@ describe('tender machine model', () => {
   it('reaches every failure reason', () => {
     const reasons = new Set(paths.map((path) => path.state.context.failureReason).filter((r) => r !== null))
     expect([...reasons].sort()).toEqual(
-      ['allBidsRejected', 'insufficientBids', 'insufficientValidBids', 'noRemainingCandidates'].sort(),
+      [
+        'allBidsRejected',
+        'awardTied',
+        'insufficientBids',
+        'insufficientValidBids',
+        'noRemainingCandidates',
+      ].sort(),
     )
   })
 

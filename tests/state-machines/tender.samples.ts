@@ -3,7 +3,20 @@
 import { validBidIds } from '../../state-machines/tender.context.ts'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { EXPERTS, ev, MEMBERS, T } from './tender.fixtures.ts'
+import { EXPERTS, ev, MEMBERS, packWith, T } from './tender.fixtures.ts'
+
+/**
+ * The model's pack: a 4-member committee, so a tie can last, and one bare re-vote without a tie-break,
+ * as in packs frozen before tie-breaks existed, so the traversal reaches FAIL_AWARD. The declared
+ * tie-break (lowestBidPrice) has its own tests (tender.tie-break.test.ts).
+ */
+const { tieBreak: _declared, ...nationalPack } = packWith({})
+const MODEL_PACK = {
+  ...nationalPack,
+  awardCommittee: { minSize: { value: 4, source: 'model', confidence: 'U' as const }, odd: false },
+  maxRevotes: 1,
+}
+const MODEL_COMMITTEE = MEMBERS.slice(0, 4)
 
 function holdEvents(snapshot: TenderSnapshot): TenderEvent[] {
   const { pendingObjections } = snapshot.context
@@ -35,11 +48,12 @@ function evaluationEvents(snapshot: TenderSnapshot): TenderEvent[] {
 function awardingEvents(snapshot: TenderSnapshot): TenderEvent[] {
   const { activeCandidates } = snapshot.context
   return [
-    ev.formAward(),
+    ev.formAward(MODEL_COMMITTEE),
     ev.freeze(),
-    ...MEMBERS.flatMap((m) => activeCandidates.map((c) => ev.ballot(m, c))),
+    ...MODEL_COMMITTEE.flatMap((m) => activeCandidates.map((c) => ev.ballot(m, c))),
     ev.revote(),
     ...activeCandidates.map((c) => ev.decide(c)),
+    { type: 'FAIL_AWARD', at: T(27, 5) },
   ]
 }
 
@@ -60,7 +74,12 @@ function phaseEvents(snapshot: TenderSnapshot): TenderEvent[] {
   const endsAt = snapshot.context.publicityEndsAt ?? T(99)
   switch (tenderStateOf(snapshot)) {
     case 'draft':
-      return [ev.edit({ title: '改名' }), ev.edit({}), ev.publish(), ev.publish({ deadline: T(10) })]
+      return [
+        ev.edit({ title: '改名' }),
+        ev.edit({}),
+        ev.publish({ rulePack: MODEL_PACK }),
+        ev.publish({ rulePack: MODEL_PACK, deadline: T(10) }),
+      ]
     case 'bidding':
       return [ev.objection('o1', 'documents', T(2)), ev.close(4), ev.close(2), ...biddingRecordEvents()]
     case 'opening':

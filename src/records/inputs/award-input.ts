@@ -1,6 +1,7 @@
 // The award report (定标报告, REGULATIONS §5.4): method and parameters, the committee and its draw,
 // declarations, every ballot of every round with its reason, tallies, re-votes, declines, the decision
 // with its reasons, and the credit snapshots the award consulted. Pure.
+import { revoteLimit } from '../../../state-machines/rule-pack.ts'
 import {
   actingUserId,
   candidatesOf,
@@ -76,7 +77,7 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     type: 'award_report',
     tender: identityOf(context),
     particulars: particularsOf(context, directory),
-    maxRevotes: pack?.maxRevotes ?? null,
+    maxRevotes: pack === null ? null : revoteLimit(pack).value,
     committeeMinSize: pack?.awardCommittee.minSize.value ?? null,
     candidates: candidatesOf(context, directory),
     committee: context.awardCommittee.map((id) => ({

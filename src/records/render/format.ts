@@ -160,6 +160,7 @@ const EVENT_TYPES: Record<string, string> = {
   CAST_BALLOT: '定标投票',
   START_REVOTE: '重新投票',
   DECIDE: '确定中标人',
+  FAIL_AWARD: '定标失败（平局无法打破）',
   ISSUE_AWARD_NOTICE: '发出中标通知书',
   WINNER_DECLINED: '中标人放弃中标',
   CONTRACT_SIGNED: '签订合同',
@@ -172,6 +173,7 @@ const FAILURE_REASONS: Record<string, string> = {
   insufficientValidBids: '有效投标少于规定数量',
   allBidsRejected: '全部投标被否决',
   noRemainingCandidates: '没有可定标的候选人',
+  awardTied: '重新投票和平局处理规则后仍然平局',
 }
 export const failureReasonText = (reason: string) => FAILURE_REASONS[reason] ?? reason
 

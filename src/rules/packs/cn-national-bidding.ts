@@ -1,6 +1,16 @@
 // National bidding-law rules (招标投标法 2017, 实施条例 2019): the default pack. Calendar days (日).
 // Sources and confidence tags follow domain/REGULATIONS.md §3 and §4–5.
-import type { RulePack } from '../../../state-machines/rule-pack.ts'
+import type { CitedRule, RulePack, TieBreakRule } from '../../../state-machines/rule-pack.ts'
+
+/** The tie-break after the last re-vote; no national text sets one, so it is local practice. */
+export const LOWEST_PRICE_TIE_BREAK: CitedRule<TieBreakRule> = {
+  value: 'lowestBidPrice',
+  source:
+    'Local 评定分离 practice, declared in the tender documents (REGULATIONS §5.2 "re-vote up to k times, ' +
+    'then TB"; the bid price is an award factor, §5.3): among the candidates still tied, the lowest ' +
+    'declared price as frozen in the dossiers wins; an exact price tie fails the award (重新招标). Unverified',
+  confidence: 'U',
+}
 
 export const cnNationalBidding: RulePack = {
   id: 'cn-national-bidding',
@@ -79,7 +89,13 @@ export const cnNationalBidding: RulePack = {
     'priceCompetition',
   ],
   lotteryAllowed: false,
-  maxRevotes: 2, // Unverified (REGULATIONS §5.2 "up to k times, then TB"): local texts set k.
+  maxRevotes: {
+    value: 2,
+    source:
+      'Local 评定分离 practice (REGULATIONS §5.2 "up to k times, then TB"): local texts set k. Unverified',
+    confidence: 'U',
+  },
+  tieBreak: LOWEST_PRICE_TIE_BREAK,
   // Credit (REGULATIONS §6.1): only a bidding ban is a statutory bar in this regime; the rest is shown to
   // the committees. Never a refusal on a name match: every finding is bound to the bidder's USCC.
   credit: {

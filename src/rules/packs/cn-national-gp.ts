@@ -3,6 +3,7 @@
 // National GP awards in rank order (Order 658 Art 43): this pack serves 评定分离 only where a local rule
 // authorises it (e.g. Shenzhen's GP 评定分离 measures, REGULATIONS §1.2), hence the unverified award rows.
 import type { RulePack } from '../../../state-machines/rule-pack.ts'
+import { LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
 
 export const cnNationalGp: RulePack = {
   id: 'cn-national-gp',
@@ -95,7 +96,12 @@ export const cnNationalGp: RulePack = {
   // Which award methods GP 评定分离 allows is unverified (a Shenzhen checklist names 自定法): two neutral ones.
   awardMethods: ['simpleMajority', 'collectiveDeliberation'],
   lotteryAllowed: false,
-  maxRevotes: 2, // Unverified: local texts set the number of re-votes.
+  maxRevotes: {
+    value: 2,
+    source: 'Local GP 评定分离 practice: local texts set the number of re-votes. Unverified',
+    confidence: 'U',
+  },
+  tieBreak: LOWEST_PRICE_TIE_BREAK,
   // Credit (REGULATIONS §6.1): GP rejects bidders on the three lists of 财库〔2016〕125号 and on the GP list.
   credit: {
     lists: {

@@ -2,7 +2,7 @@
 // (REGULATIONS §8.3): the national bidding-law limits apply as published, and every local number here
 // is unverified ('U'), a configurable typical value to confirm before production use.
 import type { CitedLimit, RulePack } from '../../../state-machines/rule-pack.ts'
-import { cnNationalBidding } from './cn-national-bidding.ts'
+import { cnNationalBidding, LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
 
 const UNVERIFIED = 'Unverified: Foshan 2020 评定分离 measures not obtained (REGULATIONS §8.3)'
 
@@ -43,7 +43,8 @@ export const guangdongFoshanPingding: RulePack = {
     'priceCompetition',
   ],
   lotteryAllowed: false,
-  maxRevotes: 2, // Unverified local value.
+  maxRevotes: local(2, 're-votes among the tied before the tie-break (REGULATIONS §5.2)'),
+  tieBreak: { ...LOWEST_PRICE_TIE_BREAK, source: `${UNVERIFIED}; ${LOWEST_PRICE_TIE_BREAK.source}` },
   // The Foshan measures could not be obtained: the national bidding-law credit policy applies.
   credit: cnNationalBidding.credit,
 }
