@@ -37,7 +37,9 @@ describe('rule packs over HTTP', () => {
       credit: { cutoff: { value: 'bidDeadline' }, lists: { biddingBan: { value: 'refuse' } } },
     })
     expect(res.body.awardMethods.length).toBeGreaterThan(0)
-    expect(typeof res.body.maxRevotes).toBe('number')
+    // The re-vote limit and the tie-break after it are cited like every other limit.
+    expect(res.body.maxRevotes).toMatchObject({ value: 2, source: expect.any(String), confidence: 'U' })
+    expect(res.body.tieBreak).toMatchObject({ value: 'lowestBidPrice', source: expect.any(String) })
   })
 
   it('answers an unknown id with a 404 problem naming the known ones', async () => {
