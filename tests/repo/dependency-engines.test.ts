@@ -9,9 +9,12 @@ interface LockedPackage {
   readonly engines?: Readonly<Record<string, unknown>> | readonly string[]
 }
 
-const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
+const readJson = (file: string): unknown =>
+  JSON.parse(fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
 const manifest = readJson('package.json') as { engines: { node: string } }
-const lock = readJson('package-lock.json') as { packages: Record<string, LockedPackage & { engines?: unknown }> }
+const lock = readJson('package-lock.json') as {
+  packages: Record<string, LockedPackage & { engines?: unknown }>
+}
 const declared = manifest.engines.node
 
 /** The Node range a locked package asks for, if it states one as a range (an old array form says nothing). */
