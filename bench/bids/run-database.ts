@@ -1,7 +1,7 @@
 // A fresh PostgreSQL database per run (created from the admin DATABASE_URL, dropped at the end), migrated
 // and seeded with the project's own functions, plus B bidder organisations with valid USCCs.
 import pg from 'pg'
-import { importCreditText } from '../../src/credit/import-credit.ts'
+import { importCreditFile } from '../../src/credit/import-credit.ts'
 import { completeUscc } from '../../src/credit/uscc.ts'
 import { type DatabaseHandle, openPostgres } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
@@ -116,7 +116,7 @@ async function importRegister(handle: DatabaseHandle, bidders: readonly BenchBid
       lines.push(`${bidder.uscc},penalty,佛建罚〔2025〕B${i}号,,佛山市住房和城乡建设局,2025-06-01,,测试,`)
   }
   const at = new Date()
-  await importCreditText(handle.db, 'bench-register.csv', `${lines.join('\n')}\n`, {
+  await importCreditFile(handle.db, 'bench-register.csv', `${lines.join('\n')}\n`, {
     strict: true,
     importedBy: 'bench',
     at,

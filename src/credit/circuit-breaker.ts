@@ -1,6 +1,9 @@
 // A circuit breaker for a remote credit source: after `failureThreshold` failed lookups in a row it
 // opens (no calls, answers 'circuit_open') for `resetAfterMs`, then lets one trial call through
 // (half-open): success closes it, failure opens it again. Time comes from the injected clock.
+// Ours rather than opossum's: opossum half-opens on a real setTimeout and counts failures as a percentage
+// of a rolling window, not N in a row, so neither the clock nor the configured threshold would carry over
+// (and its current releases do not run on every Node that package.json declares).
 import type { Clock } from '../shared/clock.ts'
 
 export type CircuitState = 'closed' | 'open' | 'halfOpen'

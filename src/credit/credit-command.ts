@@ -7,8 +7,8 @@ import { loadConfig } from '../config.ts'
 import { systemClock } from '../shared/clock.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
 import { createCreditProviders } from './credit-providers.ts'
-import { ImportFileError, type ImportReport, importCreditText } from './import-credit.ts'
-import { progressBar } from './import-progress.ts'
+import { ImportFileError, type ImportReport, importCreditFile } from './import-credit.ts'
+import { importProgressBar } from './import-progress.ts'
 import { insertSnapshots } from './snapshot-repository.ts'
 import { takeSnapshot } from './take-snapshot.ts'
 import { usccProblem } from './uscc-input.ts'
@@ -35,9 +35,8 @@ export async function creditCommand(args: string[]): Promise<number> {
 
 function printImport(report: ImportReport): void {
   for (const bad of report.bad.slice(0, MAX_BAD_SHOWN)) console.error(`line ${bad.line}: ${bad.problem}`)
-  if (report.bad.length > MAX_BAD_SHOWN)
-    console.error(`… and ${report.bad.length - MAX_BAD_SHOWN} more bad rows`)
-  const counts = `rows=${report.rowsTotal} good=${report.rowsGood} bad=${report.bad.length}`
+  if (report.rowsBad > MAX_BAD_SHOWN) console.error(`… and ${report.rowsBad - MAX_BAD_SHOWN} more bad rows`)
+  const counts = `rows=${report.rowsTotal} good=${report.rowsGood} bad=${report.rowsBad}`
   if (!report.stored) {
     const why = report.rowsGood === 0 ? 'no good row' : '--strict and some rows are bad'
     console.log(`nothing imported from ${report.fileName} (${why}): ${counts}`)
@@ -56,26 +55,52 @@ async function importCommand(args: string[]): Promise<number> {
   if (unknown) throw new UsageError(`unknown option ${unknown}`)
   if (files.length !== 1) throw new UsageError('import one file at a time')
   const file = files[0]!
-  let content: Uint8Array
+  const handle = await openFile(file) // before the database: an unreadable file changes nothing
   try {
-    content = fs.readFileSync(file)
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
+    return await importOpenFile(handle, path.basename(file), strict)
+  } finally {
+    await handle.close()
   }
+}
+
+/** Streams the file into the register, with a progress bar on a terminal. */
+async function importOpenFile(
+  handle: fs.promises.FileHandle,
+  fileName: string,
+  strict: boolean,
+): Promise<number> {
   const { openRuntime } = await import('../runtime.ts')
   const runtime = await openRuntime(loadConfig(), systemClock)
+  const bar = importProgressBar(process.stderr, (await handle.stat()).size)
   try {
-    const report = await importCreditText(runtime.database.db, path.basename(file), content, {
+    const content = handle.createReadStream({ autoClose: false })
+    const report = await importCreditFile(runtime.database.db, fileName, content, {
       strict,
       importedBy: 'cli',
       at: systemClock.now(),
-      onProgress: progressBar(process.stderr, 'importing'),
+      onProgress: bar.update,
     })
+    bar.stop() // before the report, on a line of its own
     printImport(report)
-    return report.bad.length === 0 ? 0 : 1
+    return report.rowsBad === 0 ? 0 : 1
   } finally {
+    bar.stop()
     await runtime.close()
   }
+}
+
+async function openFile(file: string): Promise<fs.promises.FileHandle> {
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(file, 'r')
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
+  }
+  if (!(await handle.stat()).isFile()) {
+    await handle.close()
+    throw new UsageError(`cannot read ${file}: not a file`)
+  }
+  return handle
 }
 
 function checkArgs(args: string[]): { uscc: string; at: Date } {

@@ -1,6 +1,7 @@
 // Validating credit import records: every field of every row, with the line and a message saying what is
 // wrong (a bad USCC names the position and the expected check character). Duplicates of a natural key
-// (uscc, kind, reference) within one file are refused, pointing at the first. Pure.
+// (uscc, kind, reference) within one file are refused, pointing at the first. No I/O: a validator keeps
+// only the keys of the file it reads.
 import { CREDIT_LIST_NAMES, CREDIT_LISTS } from './credit-report.ts'
 import type { RawRecord } from './import-parse.ts'
 import { REGISTER_KINDS, type RegisterKind, type RegisterRow } from './register-rows.ts'
@@ -140,16 +141,17 @@ function recordOf(fields: Readonly<Record<string, unknown>>): RegisterRecord {
   }
 }
 
-export interface ValidatedRecords {
-  readonly good: RegisterRecord[]
-  readonly bad: BadRow[]
-}
+export type ValidatedRow =
+  | { readonly ok: true; readonly record: RegisterRecord }
+  | ({ readonly ok: false } & BadRow)
 
-export function validateRecords(records: readonly RawRecord[]): ValidatedRecords {
-  const good: RegisterRecord[] = []
-  const bad: BadRow[] = []
+/**
+ * A validator for one file's rows in order. It remembers the natural key of each good row (about a
+ * hundred bytes each, not the row) to point a duplicate at the line that came first.
+ */
+export function createRowValidator(): (raw: RawRecord) => ValidatedRow {
   const firstLine = new Map<string, number>()
-  for (const { line, fields } of records) {
+  return ({ line, fields }) => {
     try {
       const record = recordOf(fields)
       const key = `${record.uscc}\u0000${record.kind}\u0000${record.reference}`
@@ -157,11 +159,10 @@ export function validateRecords(records: readonly RawRecord[]): ValidatedRecords
       if (first !== undefined)
         throw new RowProblem(`duplicates line ${first} (same uscc, kind and reference)`)
       firstLine.set(key, line)
-      good.push(record)
+      return { ok: true, record }
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error
-      bad.push({ line, problem: error.message })
+      return { ok: false, line, problem: error.message }
     }
   }
-  return { good, bad }
 }

@@ -1,21 +1,26 @@
-// Storing validated credit records in the local register: one transaction, multi-row upserts in
-// batches, keyed by (uscc, kind, reference). A row whose content is unchanged is left alone, so a
-// re-import changes nothing; the import itself is recorded (credit_imports) and audit-logged.
-import { type Kysely, sql, type Transaction } from 'kysely'
+// Storing validated credit records in the local register as they are read: in the import's transaction,
+// multi-row upserts in batches, keyed by (uscc, kind, reference). A row whose content is unchanged is left
+// alone, so a re-import changes nothing; the import itself is recorded (credit_imports) and audit-logged.
+import { sql, type Transaction } from 'kysely'
 import { recordAudit } from '../audit/audit-log.ts'
 import type { Database } from '../db/schema.ts'
 import { newId } from '../shared/ids.ts'
 import type { RegisterRecord } from './import-rows.ts'
 
-export interface ImportMeta {
+/** What is known of an import when it starts. */
+export interface ImportStart {
   readonly fileName: string
-  readonly fileSha256: string
   readonly strict: boolean
-  readonly rowsTotal: number
-  readonly rowsBad: number
   /** The user id, or 'cli'. */
   readonly importedBy: string
   readonly at: Date
+}
+
+/** What is known once the whole file is read. */
+export interface ImportEnd {
+  readonly fileSha256: string
+  readonly rowsTotal: number
+  readonly rowsBad: number
 }
 
 export interface StoredImport {
@@ -60,66 +65,96 @@ async function upsertBatch(
 
 export const IMPORT_BATCH_ROWS = 2000
 
-/** Stores the records (all of them or, on any error, none); `onProgress` after every batch. */
-export async function storeRegisterRecords(
-  db: Kysely<Database>,
-  records: readonly RegisterRecord[],
-  meta: ImportMeta,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<StoredImport> {
+export interface RegisterImport {
+  /** Adds a record; a full batch is stored at once. */
+  add(record: RegisterRecord): Promise<void>
+  /** Records written to the register so far (a batch still filling is not). */
+  stored(): number
+  /** Stores the last batch, then records the import with its counts and audit-logs it. */
+  finish(end: ImportEnd): Promise<StoredImport>
+}
+
+/** Starts an import inside `trx`: the credit_imports row first (the records refer to it), counts at the end. */
+export async function startRegisterImport(
+  trx: Transaction<Database>,
+  start: ImportStart,
+): Promise<RegisterImport> {
   const importId = newId('cri')
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('credit_imports')
-      .values({
-        id: importId,
-        file_name: meta.fileName,
-        file_sha256: meta.fileSha256,
-        strict: meta.strict,
-        rows_total: meta.rowsTotal,
-        rows_bad: meta.rowsBad,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        imported_by: meta.importedBy,
-        imported_at: meta.at,
-      })
-      .execute()
-    let inserted = 0
-    let updated = 0
-    for (let start = 0; start < records.length; start += IMPORT_BATCH_ROWS) {
-      const counts = await upsertBatch(
-        trx,
-        records.slice(start, start + IMPORT_BATCH_ROWS),
-        importId,
-        meta.at,
-      )
-      inserted += counts.inserted
-      updated += counts.updated
-      onProgress(Math.min(start + IMPORT_BATCH_ROWS, records.length), records.length)
-    }
-    const unchanged = records.length - inserted - updated
-    await trx
-      .updateTable('credit_imports')
-      .set({ inserted, updated, unchanged })
-      .where('id', '=', importId)
-      .execute()
-    await recordAudit(trx, {
-      at: meta.at,
-      actorUserId: meta.importedBy === 'cli' ? null : meta.importedBy,
-      actorIp: null,
-      action: 'credit.imported',
-      entity: 'credit_import',
-      entityId: importId,
-      before: null,
-      after: { fileSha256: meta.fileSha256, rows: records.length, inserted, updated, unchanged },
-      details: {
-        fileName: meta.fileName,
-        rowsTotal: meta.rowsTotal,
-        rowsBad: meta.rowsBad,
-        via: meta.importedBy,
-      },
+  await trx
+    .insertInto('credit_imports')
+    .values({
+      id: importId,
+      file_name: start.fileName,
+      file_sha256: '', // known once the file is read; set with the counts
+      strict: start.strict,
+      rows_total: 0,
+      rows_bad: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      imported_by: start.importedBy,
+      imported_at: start.at,
     })
-    return { importId, inserted, updated, unchanged }
+    .execute()
+  let batch: RegisterRecord[] = []
+  let stored = 0
+  let inserted = 0
+  let updated = 0
+  const flush = async () => {
+    if (batch.length === 0) return
+    const counts = await upsertBatch(trx, batch, importId, start.at)
+    stored += batch.length
+    batch = []
+    inserted += counts.inserted
+    updated += counts.updated
+  }
+  return {
+    async add(record) {
+      batch.push(record)
+      if (batch.length >= IMPORT_BATCH_ROWS) await flush()
+    },
+    stored: () => stored,
+    async finish(end) {
+      await flush()
+      const done = { importId, inserted, updated, unchanged: stored - inserted - updated }
+      await recordImport(trx, start, end, done)
+      return done
+    },
+  }
+}
+
+async function recordImport(
+  trx: Transaction<Database>,
+  start: ImportStart,
+  end: ImportEnd,
+  { importId, inserted, updated, unchanged }: StoredImport,
+): Promise<void> {
+  await trx
+    .updateTable('credit_imports')
+    .set({
+      file_sha256: end.fileSha256,
+      rows_total: end.rowsTotal,
+      rows_bad: end.rowsBad,
+      inserted,
+      updated,
+      unchanged,
+    })
+    .where('id', '=', importId)
+    .execute()
+  await recordAudit(trx, {
+    at: start.at,
+    actorUserId: start.importedBy === 'cli' ? null : start.importedBy,
+    actorIp: null,
+    action: 'credit.imported',
+    entity: 'credit_import',
+    entityId: importId,
+    before: null,
+    after: { fileSha256: end.fileSha256, rows: inserted + updated + unchanged, inserted, updated, unchanged },
+    details: {
+      fileName: start.fileName,
+      rowsTotal: end.rowsTotal,
+      rowsBad: end.rowsBad,
+      via: start.importedBy,
+    },
   })
 }

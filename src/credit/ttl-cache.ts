@@ -1,5 +1,7 @@
-// A small time-to-live cache for remote credit answers (the clock is injected); the oldest entry goes
-// first when it is full.
+// The short cache of good answers from a remote credit source: lru-cache with a time-to-live, timed by
+// the injected clock. An answer is fresh while its age is at most the TTL; the least recently used
+// answer goes first when the cache is full. A TTL of 0 caches nothing.
+import { LRUCache } from 'lru-cache'
 import type { Clock } from '../shared/clock.ts'
 
 export interface TtlCache<V> {
@@ -7,26 +9,13 @@ export interface TtlCache<V> {
   set(key: string, value: V): void
 }
 
-export function createTtlCache<V>(ttlMs: number, clock: Clock, maxEntries = 1000): TtlCache<V> {
-  const entries = new Map<string, { value: V; expiresAt: number }>()
-  return {
-    get(key) {
-      const entry = entries.get(key)
-      if (!entry) return undefined
-      if (clock.now().getTime() >= entry.expiresAt) {
-        entries.delete(key)
-        return undefined
-      }
-      return entry.value
-    },
-    set(key, value) {
-      if (ttlMs <= 0) return
-      entries.delete(key)
-      if (entries.size >= maxEntries) {
-        const oldest = entries.keys().next()
-        if (!oldest.done) entries.delete(oldest.value)
-      }
-      entries.set(key, { value, expiresAt: clock.now().getTime() + ttlMs })
-    },
-  }
+export function createTtlCache<V extends {}>(ttlMs: number, clock: Clock, maxEntries = 1000): TtlCache<V> {
+  if (ttlMs <= 0) return { get: () => undefined, set: () => {} }
+  const cache = new LRUCache<string, V>({
+    max: maxEntries,
+    ttl: ttlMs,
+    perf: { now: () => clock.now().getTime() },
+    ttlResolution: 0, // read the clock on every check: no real-time timer caches "now"
+  })
+  return { get: (key) => cache.get(key), set: (key, value) => void cache.set(key, value) }
 }

@@ -3,7 +3,7 @@
 // the same path as `youxuan credit import`, with dates relative to the demo's clock; idempotent.
 import type { Kysely } from 'kysely'
 import { shanghaiDate } from '../credit/credit-report.ts'
-import { importCreditText } from '../credit/import-credit.ts'
+import { importCreditFile } from '../credit/import-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { demoOrg } from '../organisations/demo-directory.ts'
 import { DAY_MS } from '../shared/clock.ts'
@@ -42,12 +42,12 @@ export async function loadDemoCredit(db: Kysely<Database>, now: Date): Promise<v
   const csv = [HEADER, ...rows.map((r) => r.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))].join(
     '\n',
   )
-  const report = await importCreditText(db, 'demo-credit.csv', csv, {
+  const report = await importCreditFile(db, 'demo-credit.csv', csv, {
     strict: true,
     importedBy: 'cli',
     at: now,
   })
-  if (report.bad.length > 0) throw new Error(`the demo credit data is invalid: ${JSON.stringify(report.bad)}`)
+  if (report.rowsBad > 0) throw new Error(`the demo credit data is invalid: ${JSON.stringify(report.bad)}`)
   line(`本地信用库 / local credit register: ${banned.name} 禁止投标至 / banned until ${day(400)}`)
   line(`本地信用库 / local credit register: ${penalised.name} 行政处罚 / penalty of ${day(-120)}`)
 }

@@ -1,8 +1,8 @@
 // `credit import`: every row validated and bad rows reported by line, good rows stored in one
 // transaction (or none with strict), re-imports idempotent, each import audit-logged.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importCreditText } from '../../src/credit/import-credit.ts'
-import { parseImportFile } from '../../src/credit/import-parse.ts'
+import { importCreditFile } from '../../src/credit/import-credit.ts'
+import { type RawRecord, readImportRecords } from '../../src/credit/import-parse.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import { openTestDatabase } from '../support/test-database.ts'
 import { BANNED, CSV_HEADER, importCsv, PENALISED, REGISTER_LINES } from './support.ts'
@@ -131,7 +131,7 @@ describe('credit import', () => {
       `  { "uscc": "${PENALISED}", "kind": "penalty", "reference": "J3", "colour": "red" }`,
       ']',
     ].join('\n')
-    const fromJson = await importCreditText(database.db, 'register.json', json, {
+    const fromJson = await importCreditFile(database.db, 'register.json', json, {
       strict: false,
       importedBy: 'cli',
       at: new Date('2026-03-01T00:00:00Z'),
@@ -141,7 +141,7 @@ describe('credit import', () => {
       { line: 6, problem: 'unknown column "colour"' },
     ])
     const jsonl = [`{"uscc":"${PENALISED}","kind":"penalty","reference":"L1"}`, '', '{not json}'].join('\n')
-    const fromLines = await importCreditText(database.db, 'register.jsonl', jsonl, {
+    const fromLines = await importCreditFile(database.db, 'register.jsonl', jsonl, {
       strict: false,
       importedBy: 'cli',
       at: new Date('2026-03-01T00:00:00Z'),
@@ -151,12 +151,20 @@ describe('credit import', () => {
   })
 })
 
+async function csvRecords(text: string): Promise<RawRecord[]> {
+  const records: RawRecord[] = []
+  const bytes = (async function* () {
+    yield Buffer.from(text)
+  })()
+  for await (const record of readImportRecords(bytes, 'csv')) records.push(record)
+  return records
+}
+
 describe('CSV reading', () => {
-  it('follows RFC 4180 quoting, CRLF and a BOM, and numbers rows by the line they start on', () => {
+  it('follows RFC 4180 quoting, CRLF and a BOM, and numbers rows by the line they start on', async () => {
     const text = `\uFEFF${CSV_HEADER}\r\n"${BANNED}",penalty,"R ""1""",,,,,"two\r\nlines",\r\n\r\n${BANNED},penalty,R2,,,,,,\r\n`
-    const parsed = parseImportFile(text, 'csv')
-    if (!parsed.ok) throw new Error(parsed.problem)
-    expect(parsed.records.map((r) => [r.line, r.fields.reference, r.fields.detail])).toEqual([
+    const records = await csvRecords(text)
+    expect(records.map((r) => [r.line, r.fields.reference, r.fields.detail])).toEqual([
       [2, 'R "1"', 'two\r\nlines'],
       [5, 'R2', ''],
     ])

@@ -4,7 +4,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
 import { type CreditReport, combineReports } from '../../src/credit/credit-report.ts'
-import { type ImportReport, importCreditText } from '../../src/credit/import-credit.ts'
+import { type ImportReport, importCreditFile } from '../../src/credit/import-credit.ts'
 import type { Database } from '../../src/db/schema.ts'
 
 export const BANNED = '91350200776049653A' // from the wild (REGULATIONS §6.2)
@@ -101,7 +101,7 @@ export async function importCsv(
   lines: string[],
   options: { strict?: boolean; at?: Date; fileName?: string } = {},
 ): Promise<ImportReport> {
-  return importCreditText(db, options.fileName ?? 'credit.csv', [CSV_HEADER, ...lines].join('\n'), {
+  return importCreditFile(db, options.fileName ?? 'credit.csv', [CSV_HEADER, ...lines].join('\n'), {
     strict: options.strict ?? false,
     importedBy: 'cli',
     at: options.at ?? new Date('2026-03-01T00:00:00Z'),
