@@ -1,5 +1,6 @@
 // The bid pipeline, like the tender's: fold the bid's stream through the bid machine, let the machine
 // decide, append to the bid's hash-chained stream, update the bids row. Callers own the transaction.
+
 import type { Transaction } from 'kysely'
 import { initialTransition, transition } from 'xstate'
 import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
@@ -7,8 +8,9 @@ import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/b
 import type { Database } from '../db/schema.ts'
 import { appendEvents, readStream, type StoredEvent } from '../events/event-store.ts'
 import { chainEvents, GENESIS_HEAD, headOf, type NewEvent } from '../events/hash-chain.ts'
+import { bidStreamId } from '../events/stream-ids.ts'
 import { IllegalTransition, RuleViolation } from '../shared/errors.ts'
-import { bidStreamId, updateBidState } from './bid-repository.ts'
+import { updateBidState } from './bid-repository.ts'
 
 export const BID_SUBMITTED = 'BID_SUBMITTED'
 

@@ -4,8 +4,6 @@ import type { Kysely, Transaction } from 'kysely'
 import type { BidsTable, Database } from '../db/schema.ts'
 import { Conflict, NotFound } from '../shared/errors.ts'
 
-export const bidStreamId = (bidId: string) => `bid-${bidId}`
-
 export type BidMode = BidsTable['mode']
 
 export interface BidRecord {

@@ -3,14 +3,13 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Database, RecordsTable } from '../db/schema.ts'
 import { appendEvents, readStream, readStreamHead, type StoredEvent } from '../events/event-store.ts'
+import { recordStreamId } from '../events/stream-ids.ts'
 import { listPublicSigningKeys } from '../keys/signing-key-store.ts'
 import { NotFound } from '../shared/errors.ts'
 import type { RecordRequest, RecordType } from './record-types.ts'
 import type { SignedRecord } from './sign-record.ts'
 import type { PublishedJwk } from './verify-record.ts'
 
-/** A tender's records stream: one RECORD_ISSUED event per record, hash-chained like every stream. */
-export const recordStreamId = (tenderId: string) => `records-${tenderId}`
 export const RECORD_ISSUED = 'RECORD_ISSUED'
 
 /** What the platform says about a stored record (everything but its bytes). */

@@ -5,8 +5,6 @@ import { NotFound } from '../shared/errors.ts'
 
 export type TenderRow = Selectable<TendersTable>
 
-export const tenderStreamId = (tenderId: string) => `tender-${tenderId}`
-
 /** Locks the tender row: FOR UPDATE for tender commands, FOR SHARE for bid commands (DESIGN §3). */
 export async function lockTender(
   trx: Transaction<Database>,

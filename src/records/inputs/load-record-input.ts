@@ -1,9 +1,10 @@
 // Gathers what a record says from the tender's events up to and including the certified one (plus
 // the names and bid facts of the directory), so the same request gives the same input later.
+
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { readStream } from '../../events/event-store.ts'
-import { tenderStreamId } from '../../tenders/tender-repository.ts'
+import { tenderStreamId } from '../../events/stream-ids.ts'
 import type { RecordRequest } from '../record-types.ts'
 import { buildRecordInput, mentionedIds } from './build-record-input.ts'
 import { loadRecordDirectory } from './record-directory.ts'
