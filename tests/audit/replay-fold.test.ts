@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest'
 import { initialTransition, transition } from 'xstate'
-import { replayTender, verifyStreamDraws, verifyTenderStream } from '../../src/audit/replay.ts'
+import { replayTender, verifyTenderStream } from '../../src/audit/replay.ts'
+import { verifyStreamDraws } from '../../src/draws/recorded-draws.ts'
 import { performDraw } from '../../src/draws/verifiable-draw.ts'
 import { type ChainedEvent, chainEvents, GENESIS_HASH, GENESIS_HEAD } from '../../src/events/hash-chain.ts'
 import { getRulePack } from '../../src/rules/rule-packs.ts'

@@ -23,7 +23,10 @@ function roundsOf({ fold, directory }: RecordSource): RoundInput[] {
     ballots: RoundInput['ballots'][number][]
   }[] = []
   let vote = 0
-  for (const { event, before } of fold.steps) {
+  for (const {
+    event,
+    before: { context: before },
+  } of fold.steps) {
     if (event.type !== 'CAST_BALLOT') continue
     if (before.ballots.length === 0) vote += 1
     let current = rounds.at(-1)
@@ -92,8 +95,8 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     rounds: roundsOf(source),
     revotes: events.filter((e) => e.type === 'START_REVOTE').map((e) => ({ seq: e.seq, at: e.recordedAt })),
     declined: fold.steps
-      .filter(({ event, before }) => event.type === 'WINNER_DECLINED' && before.winnerBidId !== null)
-      .map(({ event, before }) => {
+      .filter(({ event, before }) => event.type === 'WINNER_DECLINED' && before.context.winnerBidId !== null)
+      .map(({ event, before: { context: before } }) => {
         const bid = context.openedBids.find((b) => b.bidId === before.winnerBidId)
         return {
           bidId: before.winnerBidId as string,
