@@ -1,7 +1,8 @@
 // The event store: append with an expected version onto a hash chain, and read streams back.
 // Callers pass the transaction they opened; appends are never made outside one.
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, EventsTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { EventsTable } from '../db/tables/events.ts'
 import { Conflict } from '../shared/errors.ts'
 import { type ChainedEvent, chainEvents, GENESIS_HEAD, type NewEvent, type StreamHead } from './hash-chain.ts'
 
