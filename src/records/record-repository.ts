@@ -1,13 +1,15 @@
 // All SQL on signed records: storing one with its RECORD_ISSUED event on the tender's records stream,
 // reading them back (metadata, or the exact bytes), the revoked keys, and the evidence replay checks.
+
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import type { Database } from '../db/schema.ts'
 import type { RecordsTable } from '../db/tables/records.ts'
 import { appendEvents, readStream, readStreamHead, type StoredEvent } from '../events/event-store.ts'
 import { recordStreamId } from '../events/stream-ids.ts'
 import { listPublicSigningKeys } from '../keys/signing-key-store.ts'
 import { NotFound } from '../shared/errors.ts'
-import type { RecordRequest, RecordType } from './record-types.ts'
+import type { RecordRequest } from './record-types.ts'
 import type { SignedRecord } from './sign-record.ts'
 import type { PublishedJwk } from './verify-record.ts'
 

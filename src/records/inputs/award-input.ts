@@ -2,6 +2,11 @@
 // declarations, every ballot of every round with its reason, tallies, re-votes, declines, the decision
 // with its reasons, and the credit snapshots the award consulted. Pure.
 import { revoteLimit } from '../../../state-machines/rule-pack.ts'
+import type {
+  AwardDeclarationInput,
+  AwardReportInput,
+  RoundInput,
+} from '../../../templates/pdf/record-input.ts'
 import {
   actingUserId,
   candidatesOf,
@@ -11,7 +16,6 @@ import {
   lastOf,
   particularsOf,
 } from './input-parts.ts'
-import type { AwardDeclarationInput, AwardReportInput, RoundInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 /** Every ballot, grouped by vote and round: a vote starts afresh when its first ballot finds none cast. */
