@@ -3,6 +3,7 @@
 // of several runs after a warm-up: render_ms (PDF from the record's input), sign_ms (SHA-256 of the
 // PDF plus the compact JWS the record pipeline signs), bytes (the PDF), and load_ms (the input from
 // the events) and pages for context. Goal: under 200 ms and under 300 KB.
+
 import { createHash, randomBytes } from 'node:crypto'
 import type { Role } from '../src/auth/actor.ts'
 import { completeUscc } from '../src/credit/uscc.ts'
@@ -10,6 +11,7 @@ import { openPglite } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { performDraw } from '../src/draws/verifiable-draw.ts'
 import { readStream } from '../src/events/event-store.ts'
+import { tenderStreamId } from '../src/events/stream-ids.ts'
 import { kekFromBase64 } from '../src/keys/kek.ts'
 import { createPlatformKeys } from '../src/keys/platform-keys.ts'
 import { DEMO_USERS } from '../src/organisations/demo-directory.ts'
@@ -22,7 +24,6 @@ import { newId } from '../src/shared/ids.ts'
 import { createTender } from '../src/tenders/create-tender.ts'
 import { executeTenderCommand, type ProposedEvent } from '../src/tenders/tender-command.ts'
 import { publishTender } from '../src/tenders/tender-commands.ts'
-import { tenderStreamId } from '../src/tenders/tender-repository.ts'
 
 const RUNS = Number(process.env.RUNS ?? 9)
 const BIDS = 50

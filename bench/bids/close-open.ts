@@ -1,7 +1,8 @@
 // After the deadline: wait for the server's durable timer to close every tender (closing through the API
 // only for tenders it has not closed within the grace period), then open each one as its purchaser.
+
 import type { DatabaseHandle } from '../../src/db/database.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { field, type HttpClient } from './http-client.ts'
 import { sleepUntil } from './load-run.ts'
 

@@ -1,10 +1,11 @@
 // The verdict, from the database: each tender's committed set is rebuilt from its bids and proven by
 // recomputing bidSetHash against the CLOSE_BIDDING event; every bidder's last acknowledged bid must be in
 // it, no bid may carry a receipt time at or after the deadline, and OPEN must have opened the set.
+
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../src/db/database.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import type { RequestRecord } from './plan.ts'
 
 export interface Verdict {

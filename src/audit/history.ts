@@ -1,15 +1,17 @@
 // A tender's history as recorded: its events with their hashes, for the purchaser and oversight, and
 // the consistent read (events + projection) that replay checks.
+
 import type { Kysely } from 'kysely'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { openBallotSeqs } from '../award/ballot-secrecy.ts'
 import { readBidStreamsOf } from '../bidding/bid-stream-repository.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { findTender, type TenderRow, tenderStreamId } from '../tenders/tender-repository.ts'
+import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
 
 /** The own purchaser (or its agent), supervisors, auditors and the operator; a hidden draft reads as 404. */
 export function authorizeAuditReader(tender: TenderRow, actor: Actor): void {

@@ -1,9 +1,11 @@
 // The tender's recorded events as the award views read them: only those the projection row covers,
 // so a view never mixes a row with events committed after it was read.
+
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
-import { type TenderRow, tenderStreamId } from '../tenders/tender-repository.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
+import type { TenderRow } from '../tenders/tender-repository.ts'
 
 export async function eventsUpToRow(db: Kysely<Database>, tender: TenderRow): Promise<StoredEvent[]> {
   const events = await readStream(db, tenderStreamId(tender.id))

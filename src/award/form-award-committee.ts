@@ -1,15 +1,16 @@
 // FORM_AWARD_COMMITTEE: draw the award committee (定标委员会) at random from the member pool, with a
 // proof anyone can re-run (DESIGN §6), and name its chair.
+
 import { randomBytes } from 'node:crypto'
 import { fitsCommitteeRule } from '../../state-machines/checks.ts'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
 import { assertStateAccepts } from './award-access.ts'
 import { eligibleAwardMembers } from './award-member-pool.ts'
 

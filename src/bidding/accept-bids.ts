@@ -9,7 +9,7 @@ import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { snapshotRow } from '../credit/snapshot-repository.ts'
 import { executeNamed, namedStatement } from '../db/named-statements.ts'
 import type { Database } from '../db/schema.ts'
-import type { StoredEvent } from '../events/event-store.ts'
+import { insertChainedEventsSql, type StoredEvent } from '../events/event-store.ts'
 import type { KeyRow } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
 
@@ -69,11 +69,6 @@ const INPUT_COLUMNS = `ord int, tender_id text, bidder_org_id text, deadline tex
   response jsonb, old_bid_id text, old_state text, old_version int, old_price_fen bigint, old_event jsonb,
   old_receipt_id text, old_receipt_jws text`
 
-/** An event of the batch (a jsonb object with the StoredEvent's fields) as the events table's columns. */
-const eventColumns = (e: string) =>
-  `${e}->>'streamId', (${e}->>'seq')::int, ${e}->>'type', ${e}->'data', ${e}->'meta',
-    (${e}->>'recordedAt')::timestamptz, ${e}->>'prevHash', ${e}->>'hash'`
-
 const ACCEPT_BIDS = namedStatement<{ batch: string }>(
   'accept_bids',
   (p) => `
@@ -129,10 +124,10 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
     from accepted
     returning id),
   ins_event as (
-    insert into events (stream_id, seq, type, data, meta, recorded_at, prev_hash, hash)
-    select ${eventColumns('event')} from accepted
-    union all
-    select ${eventColumns('old_event')} from accepted where old_bid_id is not null),
+    ${insertChainedEventsSql([
+      { column: 'event', from: 'accepted' },
+      { column: 'old_event', from: 'accepted where old_bid_id is not null' },
+    ])}),
   ins_receipt as (
     insert into bid_receipts (id, bid_id, tender_id, bidder_org_id, action, jws, issued_at)
     select receipt_id, bid_id, tender_id, bidder_org_id, 'submitted', receipt_jws, at from accepted

@@ -8,11 +8,12 @@ import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { readStreamOfTypes } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { findTender, tenderStreamId } from '../tenders/tender-repository.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 
 export interface AmendmentRequest {
   readonly summary: string

@@ -1,19 +1,28 @@
 // The bid pipeline, like the tender's: fold the bid's stream through the bid machine, let the machine
 // decide, append to the bid's hash-chained stream, update the bids row. Callers own the transaction.
+
 import type { Transaction } from 'kysely'
 import { initialTransition, transition } from 'xstate'
 import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
 import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, readStream, type StoredEvent } from '../events/event-store.ts'
-import { eventHash, GENESIS_HASH } from '../events/hash-chain.ts'
+import { chainEvents, GENESIS_HEAD, headOf, type NewEvent } from '../events/hash-chain.ts'
+import { bidStreamId } from '../events/stream-ids.ts'
 import { IllegalTransition, RuleViolation } from '../shared/errors.ts'
-import { bidStreamId, updateBidState } from './bid-repository.ts'
+import { updateBidState } from './bid-repository.ts'
 
 export const BID_SUBMITTED = 'BID_SUBMITTED'
 
 /** A bid event as a command proposes it; the caller's server time is added here. */
 export type ProposedBidEvent = BidEvent extends infer E ? (E extends BidEvent ? Omit<E, 'at'> : never) : never
+
+const bidSubmitted = (input: BidInput, meta: Record<string, unknown>): NewEvent => ({
+  type: BID_SUBMITTED,
+  data: { ...input },
+  meta,
+  recordedAt: new Date(input.submittedAt),
+})
 
 /** Opens a bid's stream with BID_SUBMITTED, which carries the machine input (never the content). */
 export async function startBidStream(
@@ -22,24 +31,14 @@ export async function startBidStream(
   meta: Record<string, unknown>,
 ): Promise<BidSnapshot> {
   const [snapshot] = initialTransition(bidMachine, input)
-  await appendEvents(trx, bidStreamId(input.bidId), 0, [
-    { type: BID_SUBMITTED, data: { ...input }, meta, recordedAt: new Date(input.submittedAt) },
-  ])
+  await appendEvents(trx, bidStreamId(input.bidId), 0, [bidSubmitted(input, meta)])
   return snapshot
 }
 
-/** The first event of a new bid stream, hashed here (after the genesis hash), for one-statement inserts. */
+/** The first event of a new bid stream, chained onto the genesis head, for one-statement inserts. */
 export function bidSubmittedEvent(input: BidInput, meta: Record<string, unknown>): StoredEvent {
-  const unhashed = {
-    streamId: bidStreamId(input.bidId),
-    seq: 1,
-    type: BID_SUBMITTED,
-    data: { ...input },
-    meta,
-    recordedAt: new Date(input.submittedAt).toISOString(),
-    prevHash: GENESIS_HASH,
-  }
-  return { ...unhashed, hash: eventHash(unhashed) }
+  const [event] = chainEvents(bidStreamId(input.bidId), GENESIS_HEAD, [bidSubmitted(input, meta)])
+  return event!
 }
 
 /** The bid's machine snapshot and stream version, folded from its events (a handful). */
@@ -65,7 +64,7 @@ export async function loadBidSnapshot(
   return foldBidStream(bidId, await readStream(trx, bidStreamId(bidId)))
 }
 
-/** One event on an existing bid, decided and hashed onto its stream's head, for a one-statement write. */
+/** One event on an existing bid, decided and chained onto its stream's head, for a one-statement write. */
 export function planBidEvent(
   bidId: string,
   events: readonly StoredEvent[],
@@ -77,16 +76,8 @@ export function planBidEvent(
   const event = { ...proposed, at: at.toISOString() } as BidEvent
   const next = decideBidTransition(snapshot, event)
   const { type, ...data } = event
-  const unhashed = {
-    streamId: bidStreamId(bidId),
-    seq: version + 1,
-    type,
-    data,
-    meta,
-    recordedAt: at.toISOString(),
-    prevHash: events.at(-1)?.hash ?? GENESIS_HASH,
-  }
-  return { next, version, event: { ...unhashed, hash: eventHash(unhashed) } }
+  const [chained] = chainEvents(bidStreamId(bidId), headOf(events), [{ type, data, meta, recordedAt: at }])
+  return { next, version, event: chained! }
 }
 
 /** 409 when the bid's state has no such event, 422 when a guard refuses this one. */

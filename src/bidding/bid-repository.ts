@@ -1,10 +1,9 @@
 // All SQL on the bids projection. Functions that lock demand a Transaction; rows leave as BidRecords,
 // without the ciphertext (up to the bid body limit), which only opening reads.
 import type { Kysely, Transaction } from 'kysely'
-import type { BidsTable, Database } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { BidsTable } from '../db/tables/bidding.ts'
 import { Conflict, NotFound } from '../shared/errors.ts'
-
-export const bidStreamId = (bidId: string) => `bid-${bidId}`
 
 export type BidMode = BidsTable['mode']
 

@@ -1,11 +1,12 @@
 // Finds and reads a tender's bid streams for verification. A stream counts as the tender's when its
 // BID_SUBMITTED names the tender (hashed, so it cannot be moved unseen) or the bids row does (so a row
 // whose stream is gone shows up as an empty stream).
+
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
+import { bidStreamId } from '../events/stream-ids.ts'
 import { BID_SUBMITTED } from './bid-command.ts'
-import { bidStreamId } from './bid-repository.ts'
 
 export interface BidStream {
   readonly streamId: string

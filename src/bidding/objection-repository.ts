@@ -1,7 +1,8 @@
 // All SQL on the objections table (异议). The raiser's organisation is kept here, not in the events.
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { ObjectionStage } from '../../state-machines/tender.events.ts'
-import type { Database, ObjectionsTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { ObjectionsTable } from '../db/tables/bidding.ts'
 import { NotFound } from '../shared/errors.ts'
 
 export interface ObjectionRecord {

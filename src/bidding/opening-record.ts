@@ -1,13 +1,15 @@
 // The opening record (开标记录, 电子办法 Art 32): who bid, at what price, with what outcome and why, and
 // the committed bid set. Public once the tender is opened.
+
 import type { Kysely } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { Conflict } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { findTender, tenderStreamId } from '../tenders/tender-repository.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 import { listBids } from './bid-repository.ts'
 import { isOpened } from './bids.view.ts'
 

@@ -1,6 +1,7 @@
 // All SQL on the questions table (答疑). The asker's organisation is kept here and nowhere else.
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, QuestionsTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { QuestionsTable } from '../db/tables/bidding.ts'
 import { NotFound } from '../shared/errors.ts'
 
 export interface QuestionRecord {

@@ -2,18 +2,19 @@
 // meanwhile) accepts a new bid or replaces the live one, with everything stamped, hashed and signed in
 // Node first. Says 'transactional' when
 // the transactional path must decide instead (anything unusual).
+
 import { bidStateOf } from '../../state-machines/bid.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { organisationUscc } from '../credit/organisation-uscc.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
+import { bidStreamId } from '../events/stream-ids.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
 import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
 import { acceptBid } from './acceptance-queue.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
-import { bidStreamId } from './bid-repository.ts'
 import { assertBiddingOpen } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import {

@@ -2,7 +2,7 @@
 // bidders stay confidential), so the tender event's meta carries a withheld identity instead; the
 // asker or raiser is kept only in the questions / objections table.
 import type { Transaction } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 

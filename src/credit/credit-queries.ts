@@ -1,11 +1,12 @@
 // The credit reads behind the API: a live query (stored as a manual_query snapshot), one snapshot, and
 // a tender's declared credit terms with the snapshots its reader may see. Records read snapshots only.
+
 import { sql } from 'kysely'
 import type { CreditPolicy } from '../../state-machines/rule-pack.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { readStream } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { NotFound } from '../shared/errors.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
 import { authorizeCreditQuery, canReadSnapshot, type SnapshotTender } from './credit-access.ts'
 import { creditEvidence } from './credit-evidence.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'

@@ -2,7 +2,7 @@
 // multi-row upserts in batches, keyed by (uscc, kind, reference). A row whose content is unchanged is left
 // alone, so a re-import changes nothing; the import itself is recorded (credit_imports) and audit-logged.
 import { sql, type Transaction } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
 import type { Database } from '../db/schema.ts'
 import { newId } from '../shared/ids.ts'
 import type { RegisterRecord } from './import-rows.ts'

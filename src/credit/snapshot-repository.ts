@@ -1,6 +1,7 @@
 // All SQL on credit snapshots: insert (never update: a trigger refuses it) and read back.
 import type { Kysely, Selectable } from 'kysely'
-import type { CreditSnapshotsTable, Database } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { CreditSnapshotsTable } from '../db/tables/credit.ts'
 import type { CreditVerdict } from './credit-policy.ts'
 import type { CombinedCreditReport } from './credit-report.ts'
 import type { CreditSnapshot } from './credit-snapshot.ts'

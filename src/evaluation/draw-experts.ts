@@ -1,12 +1,13 @@
 // DRAW_EXPERTS: the verifiable random draw of the evaluation committee (条例 Art 46; DESIGN §6).
+
 import { randomBytes } from 'node:crypto'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
 import { assertAccepts, assertNoCommitteeYet, committeeSize } from './evaluation-rules.ts'
 import { expertPool } from './expert-pool.ts'
 

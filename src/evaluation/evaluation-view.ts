@@ -1,5 +1,6 @@
 // GET …/evaluation: the committee, the draw proof, declarations, per-bid score summaries, rejections,
 // the candidates and the report, cut to what the reader may see.
+
 import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -7,8 +8,9 @@ import type { CreditSummary } from '../credit/credit-summary.ts'
 import { openingCreditSummaries } from '../credit/opening-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { type TenderRow, tenderStreamId } from '../tenders/tender-repository.ts'
+import type { TenderRow } from '../tenders/tender-repository.ts'
 import { type EvaluationReader, evaluationReader } from './evaluation-access.ts'
 import { type EvaluationRecord, foldEvaluationRecord, summariseScores } from './evaluation-record.ts'
 import { organisationNames, userDisplayNames } from './expert-pool.ts'

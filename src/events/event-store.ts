@@ -1,17 +1,12 @@
 // The event store: append with an expected version onto a hash chain, and read streams back.
 // Callers pass the transaction they opened; appends are never made outside one.
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, EventsTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { EventsTable } from '../db/tables/events.ts'
 import { Conflict } from '../shared/errors.ts'
-import { type ChainedEvent, eventHash, GENESIS_HASH } from './hash-chain.ts'
+import { type ChainedEvent, chainEvents, GENESIS_HEAD, type NewEvent, type StreamHead } from './hash-chain.ts'
 
-export interface NewEvent {
-  readonly type: string
-  readonly data: Record<string, unknown>
-  readonly meta: Record<string, unknown>
-  readonly recordedAt: Date
-}
-
+export type { NewEvent }
 export type StoredEvent = ChainedEvent
 
 /** Appends events after `expectedVersion` (the seq of the stream's last event, 0 for a new stream). */
@@ -22,29 +17,13 @@ export async function appendEvents(
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
   // A new stream has no head to read: the primary key (stream_id, seq) refuses a concurrent duplicate.
-  const head = expectedVersion === 0 ? undefined : await readStreamHead(trx, streamId)
-  const currentVersion = head?.seq ?? 0
-  if (currentVersion !== expectedVersion) {
-    throw new Conflict(`stream ${streamId} is at version ${currentVersion}, not ${expectedVersion}`, {
-      currentVersion,
+  const head = expectedVersion === 0 ? GENESIS_HEAD : ((await readStreamHead(trx, streamId)) ?? GENESIS_HEAD)
+  if (head.seq !== expectedVersion) {
+    throw new Conflict(`stream ${streamId} is at version ${head.seq}, not ${expectedVersion}`, {
+      currentVersion: head.seq,
     })
   }
-  let prevHash = head?.hash ?? GENESIS_HASH
-  const stored: StoredEvent[] = []
-  for (const [index, event] of events.entries()) {
-    const unhashed = {
-      streamId,
-      seq: expectedVersion + index + 1,
-      type: event.type,
-      data: event.data,
-      meta: event.meta,
-      recordedAt: event.recordedAt.toISOString(),
-      prevHash,
-    }
-    const chained = { ...unhashed, hash: eventHash(unhashed) }
-    stored.push(chained)
-    prevHash = chained.hash
-  }
+  const stored = chainEvents(streamId, head, events)
   await insertOrConflict(trx, stored)
   return stored
 }
@@ -75,11 +54,26 @@ async function insertOrConflict(trx: Transaction<Database>, events: readonly Sto
   }
 }
 
+/** A chained event held as a jsonb object (a StoredEvent's fields), as the events table's columns. */
+const columnsOfJsonb = (e: string) =>
+  `${e}->>'streamId', (${e}->>'seq')::int, ${e}->>'type', ${e}->'data', ${e}->'meta',
+    (${e}->>'recordedAt')::timestamptz, ${e}->>'prevHash', ${e}->>'hash'`
+
+/**
+ * SQL inserting chained events (as chainEvents made them) held as jsonb in `column` of the rows `from`
+ * selects: for a writer that appends in one statement with its other tables (bid acceptance).
+ */
+export function insertChainedEventsSql(sources: readonly { column: string; from: string }[]): string {
+  const selects = sources.map(({ column, from }) => `select ${columnsOfJsonb(column)} from ${from}`)
+  return `insert into events (stream_id, seq, type, data, meta, recorded_at, prev_hash, hash)
+    ${selects.join('\n    union all\n    ')}`
+}
+
 /** The last event's seq and hash; under the caller's lock on the stream's owner it cannot move. */
 export async function readStreamHead(
   db: Kysely<Database>,
   streamId: string,
-): Promise<{ seq: number; hash: string } | undefined> {
+): Promise<StreamHead | undefined> {
   return db
     .selectFrom('events')
     .select(['seq', 'hash'])
@@ -91,7 +85,7 @@ export async function readStreamHead(
 
 /** The hash of a stream's last event, or the genesis hash for an empty stream: a draw's public input. */
 export async function streamHeadHash(db: Kysely<Database>, streamId: string): Promise<string> {
-  return (await readStreamHead(db, streamId))?.hash ?? GENESIS_HASH
+  return ((await readStreamHead(db, streamId)) ?? GENESIS_HEAD).hash
 }
 
 export async function readStream(db: Kysely<Database>, streamId: string): Promise<StoredEvent[]> {

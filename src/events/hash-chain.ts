@@ -27,6 +27,41 @@ export function eventHash(event: Omit<ChainedEvent, 'hash'>): string {
   return sha256Hex(canonicalJson({ streamId, seq, type, data, meta, recordedAt, prevHash }))
 }
 
+/** An event before it has a place in a stream: what happened, to whom, when. */
+export interface NewEvent {
+  readonly type: string
+  readonly data: Record<string, unknown>
+  readonly meta: Record<string, unknown>
+  readonly recordedAt: Date
+}
+
+/** A stream's last event as the next one links to it; an empty stream's head is seq 0 and the genesis hash. */
+export interface StreamHead {
+  readonly seq: number
+  readonly hash: string
+}
+
+export const GENESIS_HEAD: StreamHead = { seq: 0, hash: GENESIS_HASH }
+
+export function headOf(events: readonly ChainedEvent[]): StreamHead {
+  const last = events.at(-1)
+  return last ? { seq: last.seq, hash: last.hash } : GENESIS_HEAD
+}
+
+/**
+ * The new events chained onto `head`: seq counts on from the head's, each prev_hash is the hash before
+ * it. The one place an event gets its hash; every writer of a stream stores what this returns.
+ */
+export function chainEvents(streamId: string, head: StreamHead, events: readonly NewEvent[]): ChainedEvent[] {
+  let { seq, hash: prevHash } = head
+  return events.map(({ type, data, meta, recordedAt }) => {
+    seq += 1
+    const unhashed = { streamId, seq, type, data, meta, recordedAt: recordedAt.toISOString(), prevHash }
+    prevHash = eventHash(unhashed)
+    return { ...unhashed, hash: prevHash }
+  })
+}
+
 export interface ChainVerdict {
   readonly ok: boolean
   readonly length: number

@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto'
 import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
-import type { Database, SigningKeysTable } from '../db/schema.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
+import type { Database } from '../db/schema.ts'
+import type { SigningKeysTable } from '../db/tables/keys.ts'
 import { Conflict } from '../shared/errors.ts'
 import type { Kek } from './kek.ts'
 

@@ -1,11 +1,12 @@
 // One encryption key pair per tender (ECDH-ES+A256KW over P-256, content A256GCM: what every JOSE library
 // supports). The public JWK is published; the private one is stored only wrapped by the KEK and
 // unwrapTenderKey is the single way back to it, refusing until bidding has closed at the deadline.
+
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { NotFound, RuleViolation } from '../shared/errors.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
 import type { Kek } from './kek.ts'
 
 export const TENDER_KEY_ALG = 'ECDH-ES+A256KW'

@@ -1,6 +1,6 @@
 // Seeds the demo directory idempotently; every row it creates is also written to the audit log.
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-directory.ts'

@@ -3,12 +3,12 @@
 // report to the purchaser (and its agent), oversight, the evaluation committee and the award committee
 // (which decides on it); the award report to the purchaser, oversight and the award committee; a
 // notice to an unsuccessful bidder to that bidder, the purchaser and oversight. Drafts stay hidden.
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { Forbidden, Unauthenticated } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
-import type { RecordType } from './record-types.ts'
 
 export const PUBLIC_RECORD_TYPES: readonly RecordType[] = [
   'opening_record',

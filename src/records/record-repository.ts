@@ -1,16 +1,18 @@
 // All SQL on signed records: storing one with its RECORD_ISSUED event on the tender's records stream,
 // reading them back (metadata, or the exact bytes), the revoked keys, and the evidence replay checks.
+
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
-import type { Database, RecordsTable } from '../db/schema.ts'
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
+import type { Database } from '../db/schema.ts'
+import type { RecordsTable } from '../db/tables/records.ts'
 import { appendEvents, readStream, readStreamHead, type StoredEvent } from '../events/event-store.ts'
+import { recordStreamId } from '../events/stream-ids.ts'
 import { listPublicSigningKeys } from '../keys/signing-key-store.ts'
 import { NotFound } from '../shared/errors.ts'
-import type { RecordRequest, RecordType } from './record-types.ts'
+import type { RecordRequest } from './record-types.ts'
 import type { SignedRecord } from './sign-record.ts'
 import type { PublishedJwk } from './verify-record.ts'
 
-/** A tender's records stream: one RECORD_ISSUED event per record, hash-chained like every stream. */
-export const recordStreamId = (tenderId: string) => `records-${tenderId}`
 export const RECORD_ISSUED = 'RECORD_ISSUED'
 
 /** What the platform says about a stored record (everything but its bytes). */

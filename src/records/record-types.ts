@@ -1,27 +1,8 @@
 // What a signed record is about: its type, the tender, the event it certifies and, for notices, the
-// organisation it is addressed to. Shared by the inputs (what a record says), the renderer (its PDF)
-// and the pipeline (outbox, signature, storage). Pure.
+// organisation it is addressed to, and the id derived from them. Shared by the inputs, the renderer and
+// the pipeline (outbox, signature, storage); the kinds themselves are the templates'. Pure.
 import { createHash } from 'node:crypto'
-
-export const RECORD_TYPES = [
-  'opening_record', // 开标记录, after OPEN
-  'evaluation_report', // 评标报告, after SUBMIT_REPORT
-  'award_report', // 定标报告, after DECIDE
-  'award_notice', // 中标通知书, after ISSUE_AWARD_NOTICE, addressed to the winner
-  'unsuccessful_notice', // 中标结果通知书 to each unsuccessful bidder, after ISSUE_AWARD_NOTICE
-  'replay_certificate', // the tender's history summary with its chain head, after a final state
-] as const
-export type RecordType = (typeof RECORD_TYPES)[number]
-
-/** The event a record certifies: it is printed on the record and signed in its JWS. */
-export interface CertifiedEvent {
-  readonly streamId: string
-  readonly seq: number
-  readonly hash: string
-  readonly type: string
-  /** Server time of the event, UTC ISO-8601; the record's only date ("issued at"). */
-  readonly recordedAt: string
-}
+import type { CertifiedEvent, RecordType } from '../../templates/pdf/record-kinds.ts'
 
 export interface RecordRequest {
   readonly tenderId: string
@@ -38,12 +19,4 @@ export interface RecordRequest {
 export function recordIdFor(request: RecordRequest): string {
   const key = [request.tenderId, request.type, request.certified.seq, request.recipientOrgId ?? ''].join('|')
   return `rec_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`
-}
-
-/** Where a record can be verified, printed on every page as the verification hint. */
-export function verificationHint(recordId: string): { readonly path: string; readonly command: string } {
-  return {
-    path: `/api/v1/records/${recordId}/verify`,
-    command: `youxuan verify ${recordId}.pdf --jws ${recordId}.jws`,
-  }
 }

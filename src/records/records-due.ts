@@ -2,10 +2,12 @@
 // the opening record after OPEN, the evaluation report after SUBMIT_REPORT, the award report after
 // DECIDE, the award notice and a notice to every other bidder after ISSUE_AWARD_NOTICE, and the replay
 // certificate when the tender reaches a final state. Pure: the pipeline and replay both ask it.
+
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { TenderState } from '../../state-machines/tender.machine.ts'
+import type { CertifiedEvent, RecordType } from '../../templates/pdf/record-kinds.ts'
 import type { ChainedEvent } from '../events/hash-chain.ts'
-import type { CertifiedEvent, RecordRequest, RecordType } from './record-types.ts'
+import type { RecordRequest } from './record-types.ts'
 
 const FINAL_STATES: readonly string[] = ['completed', 'failed', 'cancelled']
 

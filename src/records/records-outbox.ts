@@ -1,12 +1,13 @@
 // All SQL on the outbox's record jobs: enqueued inside the tender command's transaction (so a job exists
 // exactly when its event does), claimed by a worker with FOR UPDATE SKIP LOCKED and a lease (so a
 // crashed worker's job is taken up again), deferred after a failure, deleted when the record commits.
+
 import type { Kysely, Transaction } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { TenderState } from '../../state-machines/tender.machine.ts'
 import type { Database } from '../db/schema.ts'
 import type { StoredEvent } from '../events/event-store.ts'
-import { tenderStreamId } from '../tenders/tender-repository.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { type RecordRequest, recordIdFor } from './record-types.ts'
 import { recordsCalledFor } from './records-due.ts'
 

@@ -1,8 +1,10 @@
 // Record routes: a tender's signed records, each record's exact PDF and JWS, and verification of a
 // stored record or of an uploaded PDF + JWS against the platform JWKS (public, 200 with a verdict).
+
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
+import { verificationHint } from '../../templates/pdf/record-kinds.ts'
 import type { Database } from '../db/schema.ts'
 import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
@@ -17,7 +19,6 @@ import {
   type RecordMeta,
   revokedKids,
 } from './record-repository.ts'
-import { verificationHint } from './record-types.ts'
 import {
   RecordIdParams,
   RecordList,

@@ -1,7 +1,8 @@
 // Request and response schemas of the record routes (list, download PDF and JWS, verify).
+
 import { Type } from 'typebox'
+import { RECORD_TYPES } from '../../templates/pdf/record-kinds.ts'
 import { Body } from '../http/schemas.ts'
-import { RECORD_TYPES } from './record-types.ts'
 import { RECORD_VERDICTS } from './verify-record.ts'
 
 const EXAMPLE_RECORD_ID = 'rec_5d41402abc4b2a76b9719d911017c592'

@@ -2,7 +2,7 @@
 // "revoked_at" in the JWKS, and everything it signed verifies as "revoked". An active key is first
 // rotated out, so the platform signs on with a fresh one. `youxuan revoke-key <kid> --reason <text>`.
 import { type Kysely, sql } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
 import type { Database } from '../db/schema.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { InvalidInput, NotFound } from '../shared/errors.ts'

@@ -1,9 +1,11 @@
 // A record's signature: a compact JWS by the platform's signing key over what the record is (its id,
 // type, tender, addressee), the event it certifies, and the SHA-256 of its exact PDF bytes. issuedAt is
 // the certified event's time, so the same record signed again by the same key gives the same JWS.
+
 import { createHash } from 'node:crypto'
+import { RECORD_TYPES, type RecordType } from '../../templates/pdf/record-kinds.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
-import { RECORD_TYPES, type RecordRequest, type RecordType } from './record-types.ts'
+import type { RecordRequest } from './record-types.ts'
 
 export const RECORD_TYP = 'youxuan-record+jws'
 

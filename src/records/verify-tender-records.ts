@@ -2,8 +2,9 @@
 // PDF hashes to what the JWS signed, it certifies an event of the tender's stream with that very hash,
 // its id is the one derived from what it certifies, and its RECORD_ISSUED event on the hash-chained
 // records stream names the same hash and key. Pure: the caller reads the evidence.
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { type ChainedEvent, type ChainVerdict, verifyChain } from '../events/hash-chain.ts'
-import { type RecordType, recordIdFor } from './record-types.ts'
+import { recordIdFor } from './record-types.ts'
 import { certifiedEventOf } from './records-due.ts'
 import type { PublishedJwk, RecordVerdictName } from './verify-record.ts'
 import { verifyRecord } from './verify-record.ts'

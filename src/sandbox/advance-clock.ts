@@ -1,7 +1,7 @@
 // Advancing the sandbox clock: only forward, only by the operator, recorded in the audit log before it
 // takes effect; then every timer due on the way fires at its own due time, in order, as it would have.
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit-log.ts'
+import { recordAudit } from '../audit-log/audit-log.ts'
 import { type Actor, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { InvalidInput, RuleViolation } from '../shared/errors.ts'

@@ -1,12 +1,14 @@
 // CREATE: a new tender stream whose first event (TENDER_CREATED) carries the machine's input.
+
 import { initialTransition } from 'xstate'
 import type { TenderInput, TenderParticulars } from '../../state-machines/tender.events.ts'
 import { tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import { appendEvents } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { newId } from '../shared/ids.ts'
 import { type CommandDeps, persistableSnapshot } from './tender-command.ts'
-import { insertTender, type TenderRow, tenderStreamId } from './tender-repository.ts'
+import { insertTender, type TenderRow } from './tender-repository.ts'
 
 export async function createTender(
   deps: CommandDeps,

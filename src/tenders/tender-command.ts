@@ -1,5 +1,6 @@
 // The command pipeline (DESIGN §3): one transaction per command. Lock the tender, stamp the event with
 // server time, let the machine decide, append to the hash chain, update the projection, commit.
+
 import type { Kysely, Transaction } from 'kysely'
 import { type SnapshotFrom, transition } from 'xstate'
 import type { Refusal } from '../../state-machines/refusal.ts'
@@ -9,11 +10,12 @@ import { acceptedEventTypes, tenderMachine, tenderStateOf } from '../../state-ma
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, type StoredEvent } from '../events/event-store.ts'
+import { tenderStreamId } from '../events/stream-ids.ts'
 import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
 import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
 import { syncTimers } from '../timers/sync-timers.ts'
-import { lockTender, type TenderRow, tenderStreamId, updateTenderProjection } from './tender-repository.ts'
+import { lockTender, type TenderRow, updateTenderProjection } from './tender-repository.ts'
 
 export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
 

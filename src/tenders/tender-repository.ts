@@ -1,11 +1,10 @@
 // All SQL on the tenders projection. Functions that lock demand a Transaction.
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, TendersTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { TendersTable } from '../db/tables/tenders.ts'
 import { NotFound } from '../shared/errors.ts'
 
 export type TenderRow = Selectable<TendersTable>
-
-export const tenderStreamId = (tenderId: string) => `tender-${tenderId}`
 
 /** Locks the tender row: FOR UPDATE for tender commands, FOR SHARE for bid commands (DESIGN §3). */
 export async function lockTender(

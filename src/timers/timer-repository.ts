@@ -1,7 +1,8 @@
 // All SQL on the timers table: the tender's pending timers (written inside tender commands) and the
 // worker's claim, which takes due rows with FOR UPDATE SKIP LOCKED so several instances never collide.
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
-import type { Database, TimersTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
+import type { TimersTable } from '../db/tables/timers.ts'
 import { newId } from '../shared/ids.ts'
 import type { PendingTimer, TimerKind, TimerPlan } from './schedule-timers.ts'
 

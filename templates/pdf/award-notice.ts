@@ -1,8 +1,9 @@
 // Layout of the award notice (中标通知书, 招标投标法 Art 45–46) to the winning bidder: the tender, the
 // winning price, the decision date and the contract deadline.
-import type { AwardNoticeInput } from '../../src/records/inputs/record-input.ts'
-import { shanghaiDate, shanghaiTimeLabelled, yuan, yuanInCapitals } from '../../src/records/render/format.ts'
-import type { LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
+import { shanghaiDate, shanghaiTimeLabelled, yuan, yuanInCapitals } from './format.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
+import type { AwardNoticeInput } from './record-input.ts'
 import { partyName, RECORD_NAMES, tenderFields, verificationBlocks } from './sections.ts'
 
 export function awardNoticeLayout(input: AwardNoticeInput, meta: LayoutMeta): RecordLayout {

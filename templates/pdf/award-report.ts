@@ -1,7 +1,7 @@
 // Layout of the award report (定标报告, REGULATIONS §5.4): method and parameters, candidates, the
 // committee and how it was drawn, recusals, the frozen dossiers, every ballot of every round with its
 // reason, tallies and re-votes, declines, the credit snapshots consulted, and the decision's reasons.
-import type { AwardReportInput, CreditSnapshotSummary, Party } from '../../src/records/inputs/record-input.ts'
+
 import {
   awardMethodText,
   creditOutcomeText,
@@ -10,8 +10,9 @@ import {
   shanghaiTimeLabelled,
   yuan,
   yuanInCapitals,
-} from '../../src/records/render/format.ts'
-import type { Block, LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+} from './format.ts'
+import type { Block, LayoutMeta, RecordLayout } from './layout.ts'
+import type { AwardReportInput, CreditSnapshotSummary, Party } from './record-input.ts'
 import {
   drawBlocks,
   numbered,

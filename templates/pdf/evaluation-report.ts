@@ -1,15 +1,10 @@
 // Layout of the evaluation report (评标报告, 招标投标法实施条例 Art 53): the committee and how it was
 // drawn, declarations, every bid's outcome and scores, rejections with grounds, the candidates in rank
 // and any dissent.
-import type { EvaluationReportInput } from '../../src/records/inputs/record-input.ts'
-import {
-  orDash,
-  outcomeText,
-  shanghaiTime,
-  shanghaiTimeLabelled,
-  yuan,
-} from '../../src/records/render/format.ts'
-import type { Block, LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
+import { orDash, outcomeText, shanghaiTime, shanghaiTimeLabelled, yuan } from './format.ts'
+import type { Block, LayoutMeta, RecordLayout } from './layout.ts'
+import type { EvaluationReportInput } from './record-input.ts'
 import {
   drawBlocks,
   numbered,

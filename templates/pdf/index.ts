@@ -1,11 +1,12 @@
 // The layout of each record type (templates/pdf/<record>.ts): what each record says and in what
 // order, as blocks the renderer draws. Edit these to change a record's wording or sections.
-import type { RecordInput } from '../../src/records/inputs/record-input.ts'
-import type { LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
 import { awardNoticeLayout } from './award-notice.ts'
 import { awardReportLayout } from './award-report.ts'
 import { evaluationReportLayout } from './evaluation-report.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
 import { openingRecordLayout } from './opening-record.ts'
+import type { RecordInput } from './record-input.ts'
 import { replayCertificateLayout } from './replay-certificate.ts'
 import { unsuccessfulNoticeLayout } from './unsuccessful-notice.ts'
 

@@ -1,14 +1,9 @@
 // Layout of the opening record (开标记录, 电子招标投标办法 Art 29–32): the bids, their prices and
 // outcomes (decryption failures attributed per Art 31), the committed bid set and the times.
-import type { OpeningRecordInput } from '../../src/records/inputs/record-input.ts'
-import {
-  orDash,
-  outcomeText,
-  shanghaiTime,
-  shanghaiTimeLabelled,
-  yuan,
-} from '../../src/records/render/format.ts'
-import type { LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
+import { orDash, outcomeText, shanghaiTime, shanghaiTimeLabelled, yuan } from './format.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
+import type { OpeningRecordInput } from './record-input.ts'
 import { numbered, partyWithCode, RECORD_NAMES, tenderFields, verificationBlocks } from './sections.ts'
 
 export function openingRecordLayout(input: OpeningRecordInput, meta: LayoutMeta): RecordLayout {

@@ -1,14 +1,9 @@
 // Layout of the replay certificate (回放证书): the tender's history summarised (events, types, first
 // and last times, chain head, final state) with what replaying it found.
-import type { ReplayCertificateInput } from '../../src/records/inputs/record-input.ts'
-import {
-  eventTypeText,
-  failureReasonText,
-  orDash,
-  shanghaiTimeLabelled,
-  stateText,
-} from '../../src/records/render/format.ts'
-import type { LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
+import { eventTypeText, failureReasonText, orDash, shanghaiTimeLabelled, stateText } from './format.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
+import type { ReplayCertificateInput } from './record-input.ts'
 import { numbered, RECORD_NAMES, tenderFields, verificationBlocks } from './sections.ts'
 
 const verdict = (ok: boolean) => (ok ? '通过' : '未通过')

@@ -1,7 +1,6 @@
 // Sections several record layouts share: the tender's particulars, a verifiable draw, the party and
 // person names, and the closing "record and verification" section.
-import type { DrawInput, Party, Person, RecordInput } from '../../src/records/inputs/record-input.ts'
-import { verificationHint } from '../../src/records/record-types.ts'
+
 import {
   awardMethodText,
   categoryText,
@@ -10,8 +9,10 @@ import {
   shanghaiTimeLabelled,
   TIME_ZONE_NOTE,
   yuan,
-} from '../../src/records/render/format.ts'
-import type { Block, LayoutMeta } from '../../src/records/render/layout.ts'
+} from './format.ts'
+import type { Block, LayoutMeta } from './layout.ts'
+import type { DrawInput, Party, Person, RecordInput } from './record-input.ts'
+import { verificationHint } from './record-kinds.ts'
 
 export const RECORD_NAMES = {
   opening_record: '开标记录',

@@ -1,8 +1,9 @@
 // Layout of the result notice (中标结果通知书, 招标投标法 Art 45) to a bidder that did not win: the
 // winner and its price, and how each of the addressee's own bids ended.
-import type { UnsuccessfulNoticeInput } from '../../src/records/inputs/record-input.ts'
-import { outcomeText, shanghaiDate, shanghaiTimeLabelled, yuan } from '../../src/records/render/format.ts'
-import type { LayoutMeta, RecordLayout } from '../../src/records/render/layout.ts'
+
+import { outcomeText, shanghaiDate, shanghaiTimeLabelled, yuan } from './format.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
+import type { UnsuccessfulNoticeInput } from './record-input.ts'
 import { partyName, partyWithCode, RECORD_NAMES, tenderFields, verificationBlocks } from './sections.ts'
 
 export function unsuccessfulNoticeLayout(input: UnsuccessfulNoticeInput, meta: LayoutMeta): RecordLayout {

@@ -2,9 +2,10 @@
 
 import { describe, expect, it } from 'vitest'
 import { initialTransition, transition } from 'xstate'
-import { replayTender, verifyStreamDraws, verifyTenderStream } from '../../src/audit/replay.ts'
+import { replayTender, verifyTenderStream } from '../../src/audit/replay.ts'
+import { verifyStreamDraws } from '../../src/draws/recorded-draws.ts'
 import { performDraw } from '../../src/draws/verifiable-draw.ts'
-import { type ChainedEvent, eventHash, GENESIS_HASH } from '../../src/events/hash-chain.ts'
+import { type ChainedEvent, chainEvents, GENESIS_HASH, GENESIS_HEAD } from '../../src/events/hash-chain.ts'
 import { getRulePack } from '../../src/rules/rule-packs.ts'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { tenderMachine } from '../../state-machines/tender.machine.ts'
@@ -34,22 +35,10 @@ const publish = {
   awardFactors: ['投标报价'],
 }
 
-/** Chains events as the store would: seq from 1, prev_hash links, hash over the rest. */
+/** Chains events as the store does: seq from 1, prev_hash links, hash over the rest. */
 function chain(events: { type: string; data: Record<string, unknown> }[]): ChainedEvent[] {
-  const chained: ChainedEvent[] = []
-  for (const [i, { type, data }] of events.entries()) {
-    const unhashed = {
-      streamId: `tender-${input.tenderId}`,
-      seq: i + 1,
-      type,
-      data,
-      meta: {},
-      recordedAt: T0,
-      prevHash: chained[i - 1]?.hash ?? GENESIS_HASH,
-    }
-    chained.push({ ...unhashed, hash: eventHash(unhashed) })
-  }
-  return chained
+  const recorded = events.map((event) => ({ ...event, meta: {}, recordedAt: new Date(T0) }))
+  return chainEvents(`tender-${input.tenderId}`, GENESIS_HEAD, recorded)
 }
 
 const asStored = ({ type, ...data }: Record<string, unknown>) => ({ type: String(type), data })

@@ -1,9 +1,10 @@
 // Given a tender in evaluation, when the purchaser draws the committee, then the draw is recorded and
 // anyone can re-run it from the event and the hash of the event before it.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyDraw } from '../../src/draws/verifiable-draw.ts'
 import { readStream } from '../../src/events/event-store.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   auth,

@@ -1,8 +1,9 @@
 // Given a drawn committee, when its experts declare, reject and score, then each acts only as
 // themselves, in order (declare → reject → score), and outsiders get 403 not_on_committee.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   auth,

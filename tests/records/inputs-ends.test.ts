@@ -1,12 +1,13 @@
 // Records of tenders that end early: the replay certificate of a cancelled tender and of one that
 // failed for want of bids (流标) say how they ended, and render.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { loadRecordInput } from '../../src/records/inputs/load-record-input.ts'
 import { type RecordRequest, recordIdFor } from '../../src/records/record-types.ts'
 import { renderRecordPdf } from '../../src/records/render/render-record.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
 import { driveTender } from '../support/drive.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'

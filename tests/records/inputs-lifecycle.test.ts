@@ -1,13 +1,15 @@
 // What each record says, gathered from a tender's events up to the certified one: the opening, the
 // evaluation, every ballot of the award by round, the notices and the replay summary; the same input
 // later as at the time; and a request whose certified event is not the recorded one is refused.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { loadRecordInput } from '../../src/records/inputs/load-record-input.ts'
-import type { RecordInputOf } from '../../src/records/inputs/record-input.ts'
-import type { RecordRequest, RecordType } from '../../src/records/record-types.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import type { RecordRequest } from '../../src/records/record-types.ts'
+import type { RecordInputOf } from '../../templates/pdf/record-input.ts'
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type CompletedTender, driveCompletedTender, requestFor } from './render-fixtures.ts'
 

@@ -1,14 +1,16 @@
 // Test-only: a tender driven through its whole lifecycle (a decryption failure at opening, a rejected
 // bid, a dissent, a tied first round and a re-vote, a decision, the award notice, the contract), and
 // the record requests for it, as the record pipeline would make them.
+
 import { randomBytes } from 'node:crypto'
 import { performDraw } from '../../src/draws/verifiable-draw.ts'
 import { readStream, type StoredEvent } from '../../src/events/event-store.ts'
+import { tenderStreamId } from '../../src/events/stream-ids.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
-import type { RecordRequest, RecordType } from '../../src/records/record-types.ts'
+import type { RecordRequest } from '../../src/records/record-types.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { newId } from '../../src/shared/ids.ts'
-import { tenderStreamId } from '../../src/tenders/tender-repository.ts'
+import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { EXPERTS, formAndFreeze, post, userId, voteRound } from '../award/support.ts'
 import { driveTender } from '../support/drive.ts'
 import { createPublished } from '../support/tender-fixtures.ts'

@@ -7,7 +7,7 @@ import {
   shanghaiTimeLabelled,
   yuan,
   yuanInCapitals,
-} from '../../src/records/render/format.ts'
+} from '../../templates/pdf/format.ts'
 
 describe('money', () => {
   it('prints yuan with thousands separators from fen, exactly, even past 2^53', () => {

@@ -1,12 +1,14 @@
 // Every record type renders for a tender driven through its whole lifecycle, as an A4 PDF with an
 // embedded Noto Sans SC subset, the tender's identity, record id, certified event and verification
 // hint on every page, and extractable Chinese text. Set RECORDS_OUT=<dir> to keep the PDFs.
+
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadRecordInput } from '../../src/records/inputs/load-record-input.ts'
-import { type RecordRequest, recordIdFor, verificationHint } from '../../src/records/record-types.ts'
+import { type RecordRequest, recordIdFor } from '../../src/records/record-types.ts'
 import { renderRecordPdf } from '../../src/records/render/render-record.ts'
+import { verificationHint } from '../../templates/pdf/record-kinds.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type CompletedTender, driveCompletedTender, requestFor } from './render-fixtures.ts'
 import { pdfFonts, pdfPageTexts, pdfStructure, pdftotext } from './render-pdf-text.ts'

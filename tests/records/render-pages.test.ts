@@ -2,9 +2,11 @@
 // record id, the certified event, the verification hint and "第 x 页 / 共 y 页"; its tables repeat their
 // header row; its Chinese text is extractable (in-process, and with pdftotext when installed); the
 // Noto Sans SC font is embedded as a subset, so the file stays small.
+
 import { describe, expect, it } from 'vitest'
-import { recordIdFor, verificationHint } from '../../src/records/record-types.ts'
+import { recordIdFor } from '../../src/records/record-types.ts'
 import { renderRecordPdf } from '../../src/records/render/render-record.ts'
+import { verificationHint } from '../../templates/pdf/record-kinds.ts'
 import { pdfFonts, pdfPageTexts, pdfStructure, pdftotext } from './render-pdf-text.ts'
 import { sampleEvaluationInput, sampleEvaluationRequest } from './render-sample-input.ts'
 

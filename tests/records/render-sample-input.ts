@@ -1,7 +1,8 @@
 // Test-only: an evaluation report's input built directly (no database): `bids` bidders scored by
 // `experts` experts, three rejections, three candidates and a dissent, for the renderer's own tests.
-import type { EvaluationReportInput } from '../../src/records/inputs/record-input.ts'
+
 import type { RecordRequest } from '../../src/records/record-types.ts'
+import type { EvaluationReportInput } from '../../templates/pdf/record-input.ts'
 
 const hex = (seed: number) =>
   Array.from({ length: 64 }, (_, i) => ((seed * 31 + i * 7) % 16).toString(16)).join('')

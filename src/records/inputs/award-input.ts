@@ -2,6 +2,11 @@
 // declarations, every ballot of every round with its reason, tallies, re-votes, declines, the decision
 // with its reasons, and the credit snapshots the award consulted. Pure.
 import { revoteLimit } from '../../../state-machines/rule-pack.ts'
+import type {
+  AwardDeclarationInput,
+  AwardReportInput,
+  RoundInput,
+} from '../../../templates/pdf/record-input.ts'
 import {
   actingUserId,
   candidatesOf,
@@ -11,7 +16,6 @@ import {
   lastOf,
   particularsOf,
 } from './input-parts.ts'
-import type { AwardDeclarationInput, AwardReportInput, RoundInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 /** Every ballot, grouped by vote and round: a vote starts afresh when its first ballot finds none cast. */
@@ -23,7 +27,10 @@ function roundsOf({ fold, directory }: RecordSource): RoundInput[] {
     ballots: RoundInput['ballots'][number][]
   }[] = []
   let vote = 0
-  for (const { event, before } of fold.steps) {
+  for (const {
+    event,
+    before: { context: before },
+  } of fold.steps) {
     if (event.type !== 'CAST_BALLOT') continue
     if (before.ballots.length === 0) vote += 1
     let current = rounds.at(-1)
@@ -92,8 +99,8 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     rounds: roundsOf(source),
     revotes: events.filter((e) => e.type === 'START_REVOTE').map((e) => ({ seq: e.seq, at: e.recordedAt })),
     declined: fold.steps
-      .filter(({ event, before }) => event.type === 'WINNER_DECLINED' && before.winnerBidId !== null)
-      .map(({ event, before }) => {
+      .filter(({ event, before }) => event.type === 'WINNER_DECLINED' && before.context.winnerBidId !== null)
+      .map(({ event, before: { context: before } }) => {
         const bid = context.openedBids.find((b) => b.bidId === before.winnerBidId)
         return {
           bidId: before.winnerBidId as string,

@@ -1,18 +1,20 @@
 // From the tender's events and the directory to what a record says, checking first that the event the
 // request certifies is the one recorded (same seq, same hash) and of the type the record follows. Pure.
+
+import { foldTenderStream } from '../../../state-machines/tender.fold.ts'
+import type { RecordInput } from '../../../templates/pdf/record-input.ts'
+import type { RecordType } from '../../../templates/pdf/record-kinds.ts'
 import type { StoredEvent } from '../../events/event-store.ts'
 import { Conflict } from '../../shared/errors.ts'
-import type { RecordRequest, RecordType } from '../record-types.ts'
+import type { RecordRequest } from '../record-types.ts'
 import { awardReportInput } from './award-input.ts'
 import { evaluationReportInput } from './evaluation-input.ts'
 import { creditSnapshotRefs } from './input-parts.ts'
 import { awardNoticeInput, unsuccessfulNoticeInput } from './notice-inputs.ts'
 import { openingRecordInput } from './opening-input.ts'
 import type { RecordDirectory } from './record-directory.ts'
-import type { RecordInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 import { replayCertificateInput } from './replay-input.ts'
-import { foldSteps } from './stream-fold.ts'
 
 /** The event each record follows; the replay certificate may certify any event (usually a final one). */
 export const CERTIFIED_EVENT_TYPE: Record<RecordType, string | null> = {
@@ -57,7 +59,7 @@ export function buildRecordInput(
       'certified_event_mismatch',
     )
   }
-  const fold = foldSteps(events)
+  const fold = foldTenderStream(events)
   const context = fold.snapshot?.context
   if (context === undefined) {
     throw new Conflict(`the stream of tender ${request.tenderId} does not start with TENDER_CREATED`)

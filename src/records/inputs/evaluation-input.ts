@@ -1,6 +1,7 @@
 // The evaluation report (评标报告, 条例 Art 53): the committee and its draw, declarations, every bid's
 // outcome and scores, rejections with grounds, the candidates and any dissent. Pure.
 import type { TenderContext } from '../../../state-machines/tender.context.ts'
+import type { EvaluationReportInput, RejectionInput } from '../../../templates/pdf/record-input.ts'
 import type { StoredEvent } from '../../events/event-store.ts'
 import {
   candidatesOf,
@@ -11,7 +12,6 @@ import {
   scoreSummaryOf,
   scoreText,
 } from './input-parts.ts'
-import type { EvaluationReportInput, RejectionInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 /** The events since the committee was drawn: a re-draw (if any) starts the evaluation afresh. */

@@ -1,16 +1,16 @@
 // Pieces several records share: the tender's particulars, a recorded draw, scores as text and the
 // candidate list. Pure.
 import type { TenderContext } from '../../../state-machines/tender.context.ts'
-import { summariseScores } from '../../evaluation/evaluation-record.ts'
-import type { StoredEvent } from '../../events/event-store.ts'
-import type { RecordDirectory } from './record-directory.ts'
 import type {
   CandidateInput,
   DrawInput,
   ScoreSummaryInput,
   TenderIdentity,
   TenderParticularsInput,
-} from './record-input.ts'
+} from '../../../templates/pdf/record-input.ts'
+import { summariseScores } from '../../evaluation/evaluation-record.ts'
+import type { StoredEvent } from '../../events/event-store.ts'
+import type { RecordDirectory } from './record-directory.ts'
 
 export function identityOf(context: TenderContext): TenderIdentity {
   const { title, reference } = context.particulars

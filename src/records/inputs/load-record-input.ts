@@ -1,13 +1,14 @@
 // Gathers what a record says from the tender's events up to and including the certified one (plus
 // the names and bid facts of the directory), so the same request gives the same input later.
+
 import type { Kysely } from 'kysely'
+import type { RecordInput } from '../../../templates/pdf/record-input.ts'
 import type { Database } from '../../db/schema.ts'
 import { readStream } from '../../events/event-store.ts'
-import { tenderStreamId } from '../../tenders/tender-repository.ts'
+import { tenderStreamId } from '../../events/stream-ids.ts'
 import type { RecordRequest } from '../record-types.ts'
 import { buildRecordInput, mentionedIds } from './build-record-input.ts'
 import { loadRecordDirectory } from './record-directory.ts'
-import type { RecordInput } from './record-input.ts'
 
 export async function loadRecordInput(db: Kysely<Database>, request: RecordRequest): Promise<RecordInput> {
   const stream = await readStream(db, tenderStreamId(request.tenderId))

@@ -1,8 +1,9 @@
 // The award notice (中标通知书, 法 Art 45) to the winner and the result notice (中标结果通知书) to each
 // other bidder, both issued with ISSUE_AWARD_NOTICE. Pure.
+
+import type { AwardNoticeInput, UnsuccessfulNoticeInput } from '../../../templates/pdf/record-input.ts'
 import { Conflict } from '../../shared/errors.ts'
 import { identityOf, particularsOf } from './input-parts.ts'
-import type { AwardNoticeInput, UnsuccessfulNoticeInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 function decision(source: RecordSource) {

@@ -1,7 +1,8 @@
 // The opening record (开标记录, 电子办法 Art 32): every bid with its price or why it did not open, the
 // committed bid set and the close and opening times. Pure.
+
+import type { OpeningRecordInput } from '../../../templates/pdf/record-input.ts'
 import { identityOf, lastOf, particularsOf } from './input-parts.ts'
-import type { OpeningRecordInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 export function openingRecordInput({

@@ -1,9 +1,9 @@
 // The reference data a record names beside the events: organisations (name, USCC), users (display
 // names) and the bid rows opening filled in (reason, ciphertext hash, submission time).
 import type { Kysely } from 'kysely'
+import type { CreditSnapshotSummary, Party, Person } from '../../../templates/pdf/record-input.ts'
 import { findSnapshots } from '../../credit/snapshot-repository.ts'
 import type { Database } from '../../db/schema.ts'
-import type { CreditSnapshotSummary, Party, Person } from './record-input.ts'
 
 export interface BidFacts {
   readonly openingReason: string | null

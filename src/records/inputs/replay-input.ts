@@ -2,10 +2,10 @@
 // types, first and last times, chain head) with what replaying it found (chain, machine, draws). Pure.
 
 import { tenderStateOf } from '../../../state-machines/tender.machine.ts'
-import { foldTenderStream, verifyStreamDraws } from '../../audit/replay.ts'
+import type { ReplayCertificateInput } from '../../../templates/pdf/record-input.ts'
+import { verifyStreamDraws } from '../../draws/recorded-draws.ts'
 import { verifyChain } from '../../events/hash-chain.ts'
 import { identityOf, particularsOf } from './input-parts.ts'
-import type { ReplayCertificateInput } from './record-input.ts'
 import type { RecordSource } from './record-source.ts'
 
 export function replayCertificateInput(source: RecordSource): ReplayCertificateInput {
@@ -13,7 +13,7 @@ export function replayCertificateInput(source: RecordSource): ReplayCertificateI
   const counts = new Map<string, number>()
   for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1)
   const chain = verifyChain(events)
-  const fold = foldTenderStream(events)
+  const { fold } = source
   const last = events.at(-1)
   return {
     type: 'replay_certificate',

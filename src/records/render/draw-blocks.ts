@@ -1,6 +1,6 @@
 // Draws a layout's blocks onto the pages of a pdfkit document, breaking pages where a block or a table
 // row no longer fits (a table's header row repeats on the next page).
-import type { Block, Column } from './layout.ts'
+import type { Block, Column } from '../../../templates/pdf/layout.ts'
 import { COLOUR, FONT, TYPE } from './page-style.ts'
 
 type Doc = PDFKit.PDFDocument

@@ -1,9 +1,9 @@
 // What every page of a record carries: the tender's identity at the top; the record id, the event it
 // certifies, how to verify it and the page number (第 x 页 / 共 y 页) at the bottom.
-import type { TenderIdentity } from '../inputs/record-input.ts'
-import type { CertifiedEvent } from '../record-types.ts'
-import { verificationHint } from '../record-types.ts'
-import { shanghaiTime } from './format.ts'
+
+import { shanghaiTime } from '../../../templates/pdf/format.ts'
+import type { TenderIdentity } from '../../../templates/pdf/record-input.ts'
+import { type CertifiedEvent, verificationHint } from '../../../templates/pdf/record-kinds.ts'
 import { COLOUR, FONT, TYPE } from './page-style.ts'
 
 type Doc = PDFKit.PDFDocument

@@ -4,7 +4,7 @@
 // its file id derives from them, so the same input gives the same bytes.
 import PDFDocument from 'pdfkit'
 import { layoutFor } from '../../../templates/pdf/index.ts'
-import type { RecordInput } from '../inputs/record-input.ts'
+import type { RecordInput } from '../../../templates/pdf/record-input.ts'
 import type { RecordRequest } from '../record-types.ts'
 import { drawBlocks } from './draw-blocks.ts'
 import { drawFurniture } from './page-furniture.ts'

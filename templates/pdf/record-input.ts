@@ -1,7 +1,7 @@
 // What a signed record says, gathered from the tender's events up to the certified one: pure data, one
 // shape per record type (a union on `type`), which a layout in templates/pdf turns into a PDF. Money is
 // fen as a decimal string, times UTC ISO-8601; the renderer formats both.
-import type { RecordType } from '../record-types.ts'
+import type { RecordType } from './record-kinds.ts'
 
 /** The tender's identity, printed on every page. */
 export interface TenderIdentity {

@@ -1,6 +1,5 @@
 // The vocabulary of record layouts: templates/pdf/<record>.ts turns a record's input into these blocks
 // (what the record says, in order); the renderer decides how they look. Pure data.
-import type { CertifiedEvent } from '../record-types.ts'
 
 /** What a layout knows of the record beyond its input. */
 export interface LayoutMeta {
@@ -40,3 +39,5 @@ export interface RecordLayout {
   readonly name: string
   readonly blocks: readonly Block[]
 }
+
+import type { CertifiedEvent } from './record-kinds.ts'
