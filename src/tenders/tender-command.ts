@@ -13,6 +13,7 @@ import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
 import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
 import { syncTimers } from '../timers/sync-timers.ts'
+import { assertVisible } from './tender-access.ts'
 import { lockTender, type TenderRow, tenderStreamId, updateTenderProjection } from './tender-repository.ts'
 
 export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
@@ -74,6 +75,9 @@ export async function executeTenderCommand<R>(
 ): Promise<CommandOutcome<R>> {
   return deps.db.transaction().execute(async (trx) => {
     const tender = await lockTender(trx, command.tenderId, 'update')
+    // Who may act comes before anything is said about the tender: a hidden draft reads as missing,
+    // then the command's own authorisation, then the version, and only then the state and the rules.
+    assertVisible(tender, command.actor)
     command.authorize(tender, command.actor)
     if (command.ifMatch !== undefined && command.ifMatch !== tender.version) {
       throw new VersionMismatch(`the tender is at version ${tender.version}, not ${command.ifMatch}`, {
