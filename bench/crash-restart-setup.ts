@@ -118,11 +118,17 @@ export async function publishTenderClosingSoon(
     ceilingPriceFen: '4000000000',
   })
   const deadline = new Date(Date.now() + deadlineInMs).toISOString()
-  await publishTender(deps, actor, tender.id, {
-    deadline,
-    evaluationMethod: 'comprehensive',
-    awardMethod: 'simpleMajority',
-    awardFactors: ['投标报价'],
-  })
+  await publishTender(
+    deps,
+    actor,
+    tender.id,
+    {
+      deadline,
+      evaluationMethod: 'comprehensive',
+      awardMethod: 'simpleMajority',
+      awardFactors: ['投标报价'],
+    },
+    undefined,
+  )
   return { tenderId: tender.id, deadline }
 }

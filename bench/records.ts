@@ -72,18 +72,25 @@ const tender = await createTender(deps, actorOf('purchaser'), {
   estimatedValueFen: '3850000000',
   ceilingPriceFen: '4000000000',
 })
-await publishTender({ ...deps, keys }, actorOf('purchaser'), tender.id, {
-  deadline: new Date(clock.now().getTime() + 21 * DAY_MS).toISOString(),
-  evaluationMethod: 'comprehensive',
-  awardMethod: 'simpleMajority',
-  awardFactors: ['投标报价', '企业信用', '履约评价'],
-})
+await publishTender(
+  { ...deps, keys },
+  actorOf('purchaser'),
+  tender.id,
+  {
+    deadline: new Date(clock.now().getTime() + 21 * DAY_MS).toISOString(),
+    evaluationMethod: 'comprehensive',
+    awardMethod: 'simpleMajority',
+    awardFactors: ['投标报价', '企业信用', '履约评价'],
+  },
+  undefined,
+)
 
 async function drive(events: ProposedEvent[]) {
   for (const event of events) {
     await executeTenderCommand(deps, {
       tenderId: tender.id,
       actor: actorOf('operator'),
+      ifMatch: undefined,
       authorize: () => {},
       decide: () => event,
     })

@@ -66,12 +66,18 @@ export async function publishTenders(
       estimatedValueFen: '3850000000',
       ceilingPriceFen: null,
     })
-    await publishTender(deps, purchaser, tender.id, {
-      deadline: deadline.toISOString(),
-      evaluationMethod: 'comprehensive',
-      awardMethod: 'simpleMajority',
-      awardFactors: ['投标报价', '企业信用'],
-    })
+    await publishTender(
+      deps,
+      purchaser,
+      tender.id,
+      {
+        deadline: deadline.toISOString(),
+        evaluationMethod: 'comprehensive',
+        awardMethod: 'simpleMajority',
+        awardFactors: ['投标报价', '企业信用'],
+      },
+      undefined,
+    )
     ids.push(tender.id)
   }
   return ids

@@ -57,7 +57,7 @@ function meetingCommand(
 }
 
 /** START_REVOTE: only when the round is complete and tied with re-votes left (the method names the tied). */
-export const startRevote = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) =>
+export const startRevote = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) =>
   meetingCommand(deps, actor, tenderId, ifMatch, { type: 'START_REVOTE' }, (context, outcome) => {
     if (revoteCandidates(outcome) !== null) return null
     const rule = revoteRule(context)
@@ -78,7 +78,7 @@ export const recordDecision = (
   tenderId: string,
   winnerBidId: string,
   reasons: string,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) =>
   meetingCommand(
     deps,
@@ -96,7 +96,12 @@ export const recordDecision = (
   )
 
 /** FAIL_AWARD (定标失败): only when the tie outlasted the re-votes and the declared tie-break. */
-export const failTiedAward = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) =>
+export const failTiedAward = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  ifMatch: number | undefined,
+) =>
   meetingCommand(deps, actor, tenderId, ifMatch, { type: 'FAIL_AWARD' }, (_context, outcome) =>
     outcome.kind === 'deadlocked'
       ? null
@@ -106,7 +111,12 @@ export const failTiedAward = (deps: CommandDeps, actor: Actor, tenderId: string,
         },
   )
 
-export function issueAwardNotice(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+export function issueAwardNotice(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  ifMatch: number | undefined,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
@@ -125,7 +135,7 @@ export const recordWinnerDeclined = (
   actor: Actor,
   tenderId: string,
   reason: string,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) =>
   recordTenderEvent(
     deps,
@@ -141,7 +151,7 @@ export const recordContract = (
   actor: Actor,
   tenderId: string,
   contractRef: string,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) =>
   recordTenderEvent(
     deps,

@@ -21,7 +21,7 @@ export function castBallot(
   actor: Actor,
   tenderId: string,
   request: BallotRequest,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, {
     tenderId,

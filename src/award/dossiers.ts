@@ -94,7 +94,12 @@ async function computeDossiers(
   return buildDossiers(context, await organisationsByIds(db, orgIds), credit)
 }
 
-export async function freezeDossiers(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+export async function freezeDossiers(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  ifMatch: number | undefined,
+) {
   // The lookups run before the transaction (for the tender's own purchaser only); their snapshots are
   // stored in it, referenced by the event.
   authorizeOwnPurchaser(await findTender(deps.db, tenderId), actor)

@@ -19,7 +19,7 @@ export interface FormCommitteeRequest {
   readonly size?: number | undefined
   /** Must be one of the drawn members; defaults to the first drawn. */
   readonly chairId?: string | undefined
-  readonly ifMatch?: number | undefined
+  readonly ifMatch: number | undefined
 }
 
 export interface FormedCommittee {

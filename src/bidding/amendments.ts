@@ -20,11 +20,18 @@ export interface AmendmentRequest {
   readonly newDeadline?: string | undefined
 }
 
-export function amendTender(deps: CommandDeps, actor: Actor, tenderId: string, request: AmendmentRequest) {
+export function amendTender(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  request: AmendmentRequest,
+  ifMatch: number | undefined,
+) {
   const amendmentId = newId('amd')
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: ({ tender, snapshot, at }) => {
       const newDeadline = request.newDeadline ? new Date(request.newDeadline).toISOString() : null

@@ -65,7 +65,11 @@ export async function lockBiddingWindow(
   actor: Actor,
   clock: Clock,
 ): Promise<BiddingWindow> {
-  const tender = await lockTender(trx, tenderId, 'share')
+  return biddingWindowOf(await lockTender(trx, tenderId, 'share'), actor, clock)
+}
+
+/** The window of a tender the caller has locked FOR SHARE, e.g. after checking whose bid it is. */
+export function biddingWindowOf(tender: TenderRow, actor: Actor, clock: Clock): BiddingWindow {
   const at = clock.now()
   const terms: BiddingTerms = restoreSnapshot(tender.snapshot).context
   assertBiddingOpen(tender, terms, actor, at)

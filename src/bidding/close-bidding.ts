@@ -7,7 +7,7 @@ import { type CommandDeps, executeTenderCommand } from '../tenders/tender-comman
 import { listLiveBids } from './bid-repository.ts'
 import { bidSetHash } from './bid-set-hash.ts'
 
-export function closeBidding(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch?: number) {
+export function closeBidding(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,

@@ -19,7 +19,7 @@ export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps):
     summary: 'Raise an objection (bidder); the tender is held until it is answered',
     tag: 'bidding',
     body: ObjectionBody,
-    run: ({ actor, params, body }) => raiseObjection(deps, actor, params.id, body),
+    run: ({ actor, params, body, ifMatch }) => raiseObjection(deps, actor, params.id, body, ifMatch),
   })
 
   commandRoute(app, {
@@ -29,7 +29,8 @@ export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps):
     tag: 'bidding',
     params: ObjectionParams,
     body: ObjectionAnswerBody,
-    run: ({ actor, params, body }) => answerObjection(deps, actor, params.id, params.oid, body),
+    run: ({ actor, params, body, ifMatch }) =>
+      answerObjection(deps, actor, params.id, params.oid, body, ifMatch),
   })
 
   app.get(

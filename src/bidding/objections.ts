@@ -24,11 +24,18 @@ export interface ObjectionRequest {
   readonly summary: string
 }
 
-export function raiseObjection(deps: CommandDeps, actor: Actor, tenderId: string, request: ObjectionRequest) {
+export function raiseObjection(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  request: ObjectionRequest,
+  ifMatch: number | undefined,
+) {
   const objectionId = newId('obj')
   return executeTenderCommand(deps, {
     tenderId,
     actor: withheldIdentity(actor),
+    ifMatch,
     authorize: (tender) => {
       requireRole(actor, 'bidder')
       assertVisible(tender, actor)
@@ -70,10 +77,12 @@ export function answerObjection(
   tenderId: string,
   objectionId: string,
   reply: ObjectionAnswer,
+  ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx }) => {
       const objection = await lockObjection(trx, tenderId, objectionId)

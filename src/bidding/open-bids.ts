@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts'
 import { findTenderPublicKey, unwrapTenderKey } from '../keys/tender-keys.ts'
 import { DomainError, RuleViolation } from '../shared/errors.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
-import { executeTenderCommand } from '../tenders/tender-command.ts'
+import { assertVersion, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent, loadBidSnapshot } from './bid-command.ts'
 import { listLiveSealedBids, recordOpening, type SealedBidRecord } from './bid-repository.ts'
@@ -73,9 +73,17 @@ const openedBid = (opening: BidOpening): OpenedBid => ({
   priceFen: opening.priceFen,
 })
 
-export async function openBids(deps: BiddingDeps, actor: Actor, tenderId: string, ifMatch?: number) {
-  // Only for a caller who may open: credit lookups cost the sources, and a remote one may be slow.
-  authorizePurchaserOrOperator(await findTender(deps.db, tenderId), actor)
+export async function openBids(
+  deps: BiddingDeps,
+  actor: Actor,
+  tenderId: string,
+  ifMatch: number | undefined,
+) {
+  // Only for a caller who may open, at the version it saw: credit lookups cost the sources, and a
+  // remote one may be slow. The pipeline checks both again under the lock.
+  const tender = await findTender(deps.db, tenderId)
+  authorizePurchaserOrOperator(tender, actor)
+  assertVersion(tender, ifMatch)
   const credit = await prepareOpeningCredit(deps, actor, tenderId)
   let openings: BidOpening[] = []
   return executeTenderCommand(deps, {

@@ -4,7 +4,7 @@ import { requireActor } from '../auth/authenticate.ts'
 import { CommandResponseSchema, commandRoute } from '../http/command-route.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { assertNoBody } from '../http/no-body.ts'
-import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { BID_SET_HASH_RULE } from './bid-set-hash.ts'
 import { OpeningRecordResponse } from './bidding.schemas.ts'
@@ -25,6 +25,7 @@ export async function openingRoutes(app: FastifyInstance, deps: BiddingDeps): Pr
         description: `Records bidCount and bidSetHash of the live bids; fewer than the rule pack's minimum bids fails the tender (流标). Before the deadline: 422 deadline_not_reached. ${BID_SET_HASH_RULE}`,
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
+        headers: IfMatchHeaders,
         response: { 200: CommandResponseSchema, ...problemResponses(404, 409, 412, 422) },
       },
     },

@@ -21,7 +21,7 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     summary: 'Ask a question about the documents (bidder); the asker is never shown to others',
     tag: 'bidding',
     body: QuestionBody,
-    run: ({ actor, params, body }) => askQuestion(deps, actor, params.id, body.question),
+    run: ({ actor, params, body, ifMatch }) => askQuestion(deps, actor, params.id, body.question, ifMatch),
   })
 
   commandRoute(app, {
@@ -31,7 +31,8 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     tag: 'bidding',
     params: QuestionParams,
     body: AnswerBody,
-    run: ({ actor, params, body }) => answerQuestion(deps, actor, params.id, params.qid, body.answer),
+    run: ({ actor, params, body, ifMatch }) =>
+      answerQuestion(deps, actor, params.id, params.qid, body.answer, ifMatch),
   })
 
   app.get(
@@ -57,7 +58,7 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     summary: 'Amend the documents (purchaser); < 15 days before the deadline needs a new deadline',
     tag: 'bidding',
     body: AmendmentBody,
-    run: ({ actor, params, body }) => amendTender(deps, actor, params.id, body),
+    run: ({ actor, params, body, ifMatch }) => amendTender(deps, actor, params.id, body, ifMatch),
   })
 
   // Answered questions are the other half of the clarifications: GET …/questions, under the same rule.

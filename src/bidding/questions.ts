@@ -12,11 +12,18 @@ import { findTender } from '../tenders/tender-repository.ts'
 import { insertQuestion, listQuestions, lockQuestion, recordAnswer } from './question-repository.ts'
 import { recordWithheldActor, withheldIdentity } from './withheld-identity.ts'
 
-export function askQuestion(deps: CommandDeps, actor: Actor, tenderId: string, question: string) {
+export function askQuestion(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  question: string,
+  ifMatch: number | undefined,
+) {
   const questionId = newId('qst')
   return executeTenderCommand(deps, {
     tenderId,
     actor: withheldIdentity(actor),
+    ifMatch,
     authorize: (tender) => {
       requireRole(actor, 'bidder')
       assertVisible(tender, actor)
@@ -42,10 +49,12 @@ export function answerQuestion(
   tenderId: string,
   questionId: string,
   answer: string,
+  ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx }) => {
       const question = await lockQuestion(trx, tenderId, questionId)

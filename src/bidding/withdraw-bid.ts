@@ -4,10 +4,12 @@ import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { NotFound } from '../shared/errors.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { lockTender } from '../tenders/tender-repository.ts'
 import { applyBidEvent } from './bid-command.ts'
 import { issueReceipts } from './bid-receipts.ts'
 import { lockBid } from './bid-repository.ts'
-import { lockBiddingWindow } from './bid-window.ts'
+import { biddingWindowOf } from './bid-window.ts'
 import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
 import type { SubmittedBid } from './submission-record.ts'
@@ -19,10 +21,13 @@ async function recordWithdrawal(
   tenderId: string,
   bidId: string,
 ): Promise<CommandResponse> {
-  const { at, deadline } = await lockBiddingWindow(trx, tenderId, actor, deps.clock)
+  // Whose bid it is comes before anything else is said about it (the window included): another
+  // organisation's bid reads as absent, exactly as a missing one, since its existence is sealed too.
+  const tender = await lockTender(trx, tenderId, 'share')
+  assertVisible(tender, actor)
   const bid = await lockBid(trx, tenderId, bidId)
-  // Another organisation's bid reads as absent: its existence is sealed too.
   if (bid.bidderOrgId !== actor.orgId) throw new NotFound(`bid ${bidId} does not exist on tender ${tenderId}`)
+  const { at, deadline } = biddingWindowOf(tender, actor, deps.clock)
   const { snapshot } = await applyBidEvent(trx, bid.id, { type: 'WITHDRAW', deadline }, at, actorMeta(actor))
   const [receipt] = await issueReceipts(trx, deps.keys, { tenderId, bidderOrgId: actor.orgId, at }, [
     { bidId: bid.id, action: 'withdrawn', ciphertextSha256: bid.ciphertextSha256 },

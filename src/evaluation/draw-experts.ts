@@ -23,10 +23,17 @@ export interface DrawOutcome {
  * The secret is committed and revealed in this one event for now: a commit-before-reveal (the
  * commitment recorded in an earlier event, before the pool is known) comes with the evaluation issue.
  */
-export function drawExpertCommittee(deps: CommandDeps, actor: Actor, tenderId: string, size?: number) {
+export function drawExpertCommittee(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  size: number | undefined,
+  ifMatch: number | undefined,
+) {
   return executeTenderCommand<DrawOutcome>(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizePurchaserOrOperator,
     decide: async ({ trx, snapshot, at }) => {
       const context = assertAccepts(snapshot, 'DRAW_EXPERTS', at)

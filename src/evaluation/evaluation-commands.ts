@@ -14,10 +14,17 @@ import {
 
 type Proposed<K extends Parameters<typeof assertAccepts>[1]> = Omit<EventOf<K>, 'at'>
 
-export function declareNoConflict(deps: CommandDeps, actor: Actor, tenderId: string, statement?: string) {
+export function declareNoConflict(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  statement: string | undefined,
+  ifMatch: number | undefined,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeCommitteeExpert,
     decide: ({ snapshot, at }) => {
       assertMayDeclare(assertAccepts(snapshot, 'DECLARE_NO_CONFLICT', at), actor.userId)
@@ -43,10 +50,12 @@ export function submitScores(
   actor: Actor,
   tenderId: string,
   scores: readonly ScoreInput[],
+  ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeCommitteeExpert,
     decide: ({ snapshot, at }) => {
       const context = assertAccepts(snapshot, 'SUBMIT_SCORES', at)
@@ -65,10 +74,18 @@ export function submitScores(
   })
 }
 
-export function rejectBid(deps: CommandDeps, actor: Actor, tenderId: string, bidId: string, ground: string) {
+export function rejectBid(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  bidId: string,
+  ground: string,
+  ifMatch: number | undefined,
+) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeCommitteeExpert,
     decide: ({ snapshot, at }) => {
       assertMayReject(assertAccepts(snapshot, 'REJECT_BID', at), actor.userId, bidId)
@@ -86,11 +103,18 @@ export interface ReportInput {
 }
 
 /** The signed report: candidates go to publicity (条例 Art 54), none at all ends in 流标 (法 Art 42). */
-export function submitReport(deps: CommandDeps, actor: Actor, tenderId: string, report: ReportInput) {
+export function submitReport(
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  report: ReportInput,
+  ifMatch: number | undefined,
+) {
   const dissent = (report.dissent ?? []).map(({ expertId, opinion }) => ({ expertId, opinion }))
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizeCommitteeExpert,
     decide: ({ snapshot, at }) => {
       assertMayReport(assertAccepts(snapshot, 'SUBMIT_REPORT', at), {

@@ -31,7 +31,8 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
       'Draw the evaluation committee at random from the expert pool, verifiably (purchaser or operator)',
     tag,
     body: DrawCommitteeBody,
-    run: ({ actor, params, body }) => drawExpertCommittee(deps, actor, params.id, body.size),
+    run: ({ actor, params, body, ifMatch }) =>
+      drawExpertCommittee(deps, actor, params.id, body.size, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/evaluation/declarations',
@@ -39,7 +40,8 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
     summary: 'Declare no conflict of interest (回避声明) before evaluating (committee expert)',
     tag,
     body: DeclarationBody,
-    run: ({ actor, params, body }) => declareNoConflict(deps, actor, params.id, body.statement),
+    run: ({ actor, params, body, ifMatch }) =>
+      declareNoConflict(deps, actor, params.id, body.statement, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/evaluation/scores',
@@ -47,7 +49,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
     summary: 'Submit one score for every valid bid, with comments (committee expert)',
     tag,
     body: ScoresBody,
-    run: ({ actor, params, body }) => submitScores(deps, actor, params.id, body.scores),
+    run: ({ actor, params, body, ifMatch }) => submitScores(deps, actor, params.id, body.scores, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/evaluation/rejections',
@@ -55,7 +57,8 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
     summary: 'Reject a bid (否决投标) with its ground, before scoring starts (committee expert)',
     tag,
     body: RejectionBody,
-    run: ({ actor, params, body }) => rejectBid(deps, actor, params.id, body.bidId, body.ground),
+    run: ({ actor, params, body, ifMatch }) =>
+      rejectBid(deps, actor, params.id, body.bidId, body.ground, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/evaluation/report',
@@ -64,7 +67,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
       'Submit the evaluation report: candidates go to publicity; none at all fails the tender (committee expert)',
     tag,
     body: ReportBody,
-    run: ({ actor, params, body }) => submitReport(deps, actor, params.id, body),
+    run: ({ actor, params, body, ifMatch }) => submitReport(deps, actor, params.id, body, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/publicity/end',
@@ -72,7 +75,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: CommandDeps):
     summary:
       'End the current publicity period (candidates or result) once over and unopposed (purchaser or operator)',
     tag,
-    run: ({ actor, params }) => endPublicity(deps, actor, params.id),
+    run: ({ actor, params, ifMatch }) => endPublicity(deps, actor, params.id, ifMatch),
   })
 
   app.get(

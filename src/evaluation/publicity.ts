@@ -5,10 +5,11 @@ import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { assertAccepts, assertPublicityOver } from './evaluation-rules.ts'
 
-export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string) {
+export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) {
   return executeTenderCommand(deps, {
     tenderId,
     actor,
+    ifMatch,
     authorize: authorizePurchaserOrOperator,
     decide: ({ snapshot, at }) => {
       assertPublicityOver(assertAccepts(snapshot, 'END_PUBLICITY', at), at)

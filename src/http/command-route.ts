@@ -9,7 +9,7 @@ import { tenderView } from '../tenders/tender-view.ts'
 import { TenderViewSchema } from '../tenders/tenders.schemas.ts'
 import { ifMatchVersion, setVersionTag } from './etag.ts'
 import { assertNoBody } from './no-body.ts'
-import { problemResponses, TenderIdParams } from './schemas.ts'
+import { IfMatchHeaders, problemResponses, TenderIdParams } from './schemas.ts'
 
 export const RecordedEventSchema = Type.Object({
   seq: Type.Integer(),
@@ -51,6 +51,7 @@ export function commandRoute<P extends TObject = typeof TenderIdParams, B extend
         summary: spec.summary,
         security: [{ bearerAuth: [] }],
         params: spec.params ?? TenderIdParams,
+        headers: IfMatchHeaders,
         ...(spec.body ? { body: spec.body } : {}),
         response: { 200: CommandResponseSchema, ...problemResponses(404, 409, 412, 413, 422) },
       },

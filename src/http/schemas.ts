@@ -34,6 +34,18 @@ export const Fen = (description: string) =>
     description: `${description}, in fen (分) as a decimal string`,
   })
 
+/** The precondition of every command on a tender: the version its client last saw (its ETag). */
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        'the tender version the client last saw, as the ETag it was given ("3"); another version answers 412 version_mismatch and records nothing. Without it (or with *) the command applies to the current version.',
+      examples: ['"3"'],
+    }),
+  ),
+})
+
 /** Error responses every authenticated command can give. */
 export function problemResponses(...statuses: number[]): Record<number, TSchema> {
   const responses: Record<number, TSchema> = {}

@@ -15,6 +15,7 @@ import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
 import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
 import { syncTimers } from '../timers/sync-timers.ts'
+import { assertVisible } from './tender-access.ts'
 import { lockTender, type TenderRow, updateTenderProjection } from './tender-repository.ts'
 
 export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
@@ -47,8 +48,11 @@ export interface ProjectInput extends DecideInput {
 export interface TenderCommand<R> {
   readonly tenderId: string
   readonly actor: Actor
-  /** The version the client last saw (If-Match); stale → 412. */
-  readonly ifMatch?: number | undefined
+  /**
+   * The version the client last saw (If-Match); stale → 412. Required, so that no command can drop
+   * it: undefined only where no client sent one (no header, "*", a timer).
+   */
+  readonly ifMatch: number | undefined
   authorize(tender: TenderRow, actor: Actor): void
   decide(input: DecideInput): Promise<ProposedEvent> | ProposedEvent
   /** Projection rows beyond the tender's own (bids, questions …), in the same transaction. */
@@ -76,12 +80,11 @@ export async function executeTenderCommand<R>(
 ): Promise<CommandOutcome<R>> {
   return deps.db.transaction().execute(async (trx) => {
     const tender = await lockTender(trx, command.tenderId, 'update')
+    // Who may act comes before anything is said about the tender: a hidden draft reads as missing,
+    // then the command's own authorisation, then the version, and only then the state and the rules.
+    assertVisible(tender, command.actor)
     command.authorize(tender, command.actor)
-    if (command.ifMatch !== undefined && command.ifMatch !== tender.version) {
-      throw new VersionMismatch(`the tender is at version ${tender.version}, not ${command.ifMatch}`, {
-        currentVersion: tender.version,
-      })
-    }
+    assertVersion(tender, command.ifMatch)
     const at = deps.clock.now()
     const snapshot = restoreSnapshot(tender.snapshot)
     const proposed = await command.decide({ trx, tender, snapshot, at })
@@ -100,6 +103,14 @@ export async function executeTenderCommand<R>(
   })
 }
 
+/** If-Match: a client that last saw another version is told so (412) before anything is decided. */
+export function assertVersion(tender: Pick<TenderRow, 'version'>, ifMatch: number | undefined): void {
+  if (ifMatch === undefined || ifMatch === tender.version) return
+  throw new VersionMismatch(`the tender is at version ${tender.version}, not ${ifMatch}`, {
+    currentVersion: tender.version,
+  })
+}
+
 /** The commonest command: one event with fixed fields, sent by whoever `authorize` admits. */
 export function recordTenderEvent(
   deps: CommandDeps,
@@ -107,7 +118,7 @@ export function recordTenderEvent(
   tenderId: string,
   authorize: TenderCommand<unknown>['authorize'],
   event: ProposedEvent,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, { tenderId, actor, ifMatch, authorize, decide: () => event })
 }

@@ -18,7 +18,7 @@ export const editTender = (
   actor: Actor,
   tenderId: string,
   changes: Partial<TenderParticulars>,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) => recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, { type: 'EDIT', changes }, ifMatch)
 
 export interface PublishRequest {
@@ -35,7 +35,7 @@ export function publishTender(
   actor: Actor,
   tenderId: string,
   request: PublishRequest,
-  ifMatch?: number,
+  ifMatch: number | undefined,
 ) {
   const rulePackId = request.rulePackId ?? DEFAULT_RULE_PACK_ID
   const rulePack = getRulePack(rulePackId)
@@ -72,8 +72,13 @@ export function publishTender(
   })
 }
 
-export const cancelTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
-  recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, { type: 'CANCEL', reason })
+export const cancelTender = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  reason: string,
+  ifMatch: number | undefined,
+) => recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, { type: 'CANCEL', reason }, ifMatch)
 
 export const extendDeadline = (
   deps: CommandDeps,
@@ -81,15 +86,29 @@ export const extendDeadline = (
   tenderId: string,
   newDeadline: string,
   reason: string,
+  ifMatch: number | undefined,
 ) =>
-  recordTenderEvent(deps, actor, tenderId, authorizeOwnPurchaser, {
-    type: 'EXTEND_DEADLINE',
-    newDeadline: new Date(newDeadline).toISOString(),
-    reason,
-  })
+  recordTenderEvent(
+    deps,
+    actor,
+    tenderId,
+    authorizeOwnPurchaser,
+    { type: 'EXTEND_DEADLINE', newDeadline: new Date(newDeadline).toISOString(), reason },
+    ifMatch,
+  )
 
-export const suspendTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
-  recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'SUSPEND', reason })
+export const suspendTender = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  reason: string,
+  ifMatch: number | undefined,
+) => recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'SUSPEND', reason }, ifMatch)
 
-export const resumeTender = (deps: CommandDeps, actor: Actor, tenderId: string, reason: string) =>
-  recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'RESUME', reason })
+export const resumeTender = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  reason: string,
+  ifMatch: number | undefined,
+) => recordTenderEvent(deps, actor, tenderId, authorizeSupervisor, { type: 'RESUME', reason }, ifMatch)

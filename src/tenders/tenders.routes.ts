@@ -5,7 +5,7 @@ import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import { requireActor } from '../auth/authenticate.ts'
 import { commandRoute } from '../http/command-route.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
-import { ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTender } from './create-tender.ts'
 import { assertVisible, isOversight } from './tender-access.ts'
@@ -120,6 +120,7 @@ export async function tenderRoutes(
         summary: 'Edit a draft tender (purchaser; frozen once published)',
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
+        headers: IfMatchHeaders,
         body: EditTenderBody,
         response: { 200: TenderViewSchema, ...problemResponses(404, 409, 412, 413, 422) },
       },
@@ -151,7 +152,7 @@ export async function tenderRoutes(
     summary: 'Cancel (终止招标) from any live state, with a reason (purchaser)',
     tag: 'tenders',
     body: ReasonBody,
-    run: ({ actor, params, body }) => cancelTender(deps, actor, params.id, body.reason),
+    run: ({ actor, params, body, ifMatch }) => cancelTender(deps, actor, params.id, body.reason, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/extend-deadline',
@@ -159,7 +160,8 @@ export async function tenderRoutes(
     summary: 'Move the bid deadline later, with a reason (purchaser)',
     tag: 'tenders',
     body: ExtendDeadlineBody,
-    run: ({ actor, params, body }) => extendDeadline(deps, actor, params.id, body.newDeadline, body.reason),
+    run: ({ actor, params, body, ifMatch }) =>
+      extendDeadline(deps, actor, params.id, body.newDeadline, body.reason, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/suspend',
@@ -167,7 +169,7 @@ export async function tenderRoutes(
     summary: 'Suspend (暂停) the procedure: no progress until resumed (supervisor)',
     tag: 'tenders',
     body: ReasonBody,
-    run: ({ actor, params, body }) => suspendTender(deps, actor, params.id, body.reason),
+    run: ({ actor, params, body, ifMatch }) => suspendTender(deps, actor, params.id, body.reason, ifMatch),
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/resume',
@@ -175,6 +177,6 @@ export async function tenderRoutes(
     summary: 'Resume a suspended procedure (supervisor)',
     tag: 'tenders',
     body: ReasonBody,
-    run: ({ actor, params, body }) => resumeTender(deps, actor, params.id, body.reason),
+    run: ({ actor, params, body, ifMatch }) => resumeTender(deps, actor, params.id, body.reason, ifMatch),
   })
 }

@@ -66,8 +66,18 @@ export const ListTendersQuery = Type.Object(
   {
     state: Type.Optional(Type.String({ maxLength: 32 })),
     mine: Type.Optional(Type.Boolean({ description: "only the caller's organisation's tenders" })),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+    // Optional: the server fills in the defaults (Ajv useDefaults), so a bare GET answers the first page.
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'page size; 50 when absent' }),
+    ),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        default: 0,
+        description: 'tenders to skip; 0 when absent',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -20,9 +20,10 @@ export interface FiredTimer {
   readonly error?: string
 }
 
+// A timer names no version: it acts on the tender as it finds it, and the machine decides.
 const COMMANDS: Record<TimerKind, (deps: CommandDeps, timer: ClaimedTimer) => Promise<unknown>> = {
-  close_bidding: (deps, timer) => closeBidding(deps, timerActor(timer.id), timer.tenderId),
-  end_publicity: (deps, timer) => endPublicity(deps, timerActor(timer.id), timer.tenderId),
+  close_bidding: (deps, timer) => closeBidding(deps, timerActor(timer.id), timer.tenderId, undefined),
+  end_publicity: (deps, timer) => endPublicity(deps, timerActor(timer.id), timer.tenderId, undefined),
 }
 
 const MAX_BACKOFF_MS = 60_000

@@ -95,7 +95,7 @@ async function depsFor(database: DatabaseHandle, clock: ManualClock): Promise<Re
 /** A draft the purchaser cancels: one event, one replay certificate due. */
 async function cancelledDraft(deps: RecordDeps): Promise<string> {
   const tender = await createTender(deps, purchaser, { ...draftBody, category: 'works' } as never)
-  await cancelTender(deps, purchaser, tender.id, '项目取消')
+  await cancelTender(deps, purchaser, tender.id, '项目取消', undefined)
   return tender.id
 }
 
@@ -211,6 +211,7 @@ describe('the job and its event', () => {
       const failing = executeTenderCommand(deps, {
         tenderId: tender.id,
         actor: purchaser,
+        ifMatch: undefined,
         authorize: () => {},
         decide: () => ({ type: 'CANCEL', reason: '项目取消' }),
         project: async () => {
@@ -219,7 +220,7 @@ describe('the job and its event', () => {
       })
       await expect(failing).rejects.toThrow('the projection failed')
       expect(await counts(database, tender.id)).toEqual({ records: 0, jobs: 0, issuanceEvents: 0 })
-      await cancelTender(deps, purchaser, tender.id, '项目取消')
+      await cancelTender(deps, purchaser, tender.id, '项目取消', undefined)
       expect(await counts(database, tender.id)).toEqual({ records: 0, jobs: 1, issuanceEvents: 0 })
     } finally {
       await database.close()

@@ -23,7 +23,7 @@ export async function driveTender(
   for (const event of events) {
     await executeTenderCommand(
       { db: t.database.db, clock: t.clock },
-      { tenderId, actor, authorize: () => {}, decide: () => event },
+      { tenderId, actor, ifMatch: undefined, authorize: () => {}, decide: () => event },
     )
   }
 }

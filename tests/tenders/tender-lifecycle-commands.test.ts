@@ -115,7 +115,8 @@ describe('publishing', () => {
       .post(`/api/v1/tenders/${id}/publish`)
       .set('authorization', `Bearer ${await t.token('bidder2')}`)
       .send(publishBody(t))
-    expect(res.status).toBe(403)
+    // A draft another organisation cannot see reads as missing (404), not as a refusal that confirms it.
+    expect(res.status).toBe(404)
   })
 })
 
