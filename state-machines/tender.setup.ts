@@ -12,7 +12,6 @@ import * as common from './tender-common.guards.ts'
 import * as draft from './tender-draft.guards.ts'
 import * as evaluation from './tender-evaluation.guards.ts'
 import * as evaluationUpdates from './tender-evaluation.updates.ts'
-import { isAtOrBefore } from './time.ts'
 
 export const tenderSetup = setup({
   types: {
@@ -46,10 +45,7 @@ export const tenderSetup = setup({
     canSubmitScores: g('SUBMIT_SCORES', evaluation.canSubmitScores),
     reportRejectsAll: g('SUBMIT_REPORT', evaluation.reportRejectsAll),
     canSubmitReport: g('SUBMIT_REPORT', evaluation.canSubmitReport),
-    canEndPublicity: g('END_PUBLICITY', {
-      available: ({ publicityEndsAt }, at) => isAtOrBefore(publicityEndsAt, at),
-      check: () => true,
-    }),
+    canEndPublicity: g('END_PUBLICITY', { available: evaluation.publicityOver, check: () => null }),
     canFormAwardCommittee: g('FORM_AWARD_COMMITTEE', {
       available: award.canFormAwardCommitteeNow,
       check: award.canFormAwardCommittee,
