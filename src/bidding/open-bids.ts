@@ -73,7 +73,7 @@ export async function openBids(deps: BiddingDeps, actor: Actor, tenderId: string
     actor,
     ifMatch,
     authorize: authorizePurchaserOrOperator,
-    decide: async ({ trx, tender, snapshot, at }) => {
+    decide: async ({ trx, tender, at }) => {
       // Outside 'opening' the machine refuses OPEN (409): no key is touched for that answer.
       // After CLOSE_BIDDING no bid command passes the bidding window, so the live bids are the committed set.
       let openedSetHash = ''
