@@ -1,76 +1,11 @@
-// Guards of opening (开标) and evaluation (评标): the committee, declarations, rejections, scores, report.
-import { areDistinctIds, hasText, isFen, isSameSet } from './checks.ts'
-import { firstRefusal, malformed, OTHER_BRANCH, type Refusal, unless, type Verdict } from './refusal.ts'
+// Guards of evaluation (评标): the committee's draw, declarations, rejections (否决投标) and scores.
+import { areDistinctIds, hasText, isSameSet } from './checks.ts'
+import { firstRefusal, malformed, type Refusal, unless, type Verdict } from './refusal.ts'
 import { expertShareOf } from './rule-pack.ts'
 import { type TenderContext, validBidIds } from './tender.context.ts'
 import type { EventOf, GuardSpec } from './tender.event-guard.ts'
-import type { BidOpeningOutcome, OpenedBid } from './tender.events.ts'
 import { committeeSizeRule } from './tender-committee.rules.ts'
 import { noRulePack } from './tender-common.guards.ts'
-import { isAtOrBefore } from './time.ts'
-
-const OUTCOMES: readonly BidOpeningOutcome[] = [
-  'opened',
-  'decryptFailedBidder',
-  'decryptFailedOther',
-  'invalid',
-]
-
-function isWellFormedOpenedBid(bid: OpenedBid): boolean {
-  return (
-    hasText(bid.bidId) &&
-    hasText(bid.bidderOrgId) &&
-    OUTCOMES.includes(bid.outcome) &&
-    (bid.outcome !== 'opened' || isFen(bid.priceFen))
-  )
-}
-
-/** Bidding closed on a committed bid set. */
-const hasCommittedBidSet = (context: TenderContext): Verdict =>
-  unless(context.bidSetHash !== null, () => malformed('bidSetHash', 'committed by CLOSE_BIDDING first'))
-
-/** Exactly the set CLOSE_BIDDING committed to: no bid added, dropped or swapped since. */
-function committedSet(context: TenderContext, event: EventOf<'OPEN'>): Verdict {
-  const same = event.bidSetHash === context.bidSetHash && event.bids.length === context.bidCount
-  return unless(same, () => ({
-    code: 'bid_set_mismatch',
-    message:
-      'the live bids no longer hash to the bid set committed when bidding closed: nothing is opened; the bids table was changed outside the platform',
-    rule: 'committedBidSet',
-    limit: context.bidSetHash ?? '',
-    source: '法 Art 36; 电子办法 Art 29: every bid received by the deadline is opened, and no other',
-    field: 'bidSetHash',
-    details: {
-      committedBidSetHash: context.bidSetHash,
-      foundBidSetHash: event.bidSetHash,
-      committedBidCount: context.bidCount,
-    },
-  }))
-}
-
-/** The opening record covers exactly the committed number of bids, each once. */
-export const canOpen: GuardSpec<'OPEN'> = {
-  available: hasCommittedBidSet,
-  check: (context, event) =>
-    firstRefusal(
-      () => committedSet(context, event),
-      () =>
-        unless(
-          areDistinctIds(event.bids.map((bid) => bid.bidId)) && event.bids.every(isWellFormedOpenedBid),
-          () => malformed('bids', 'distinct bids, each with an outcome (and a price in fen when opened)'),
-        ),
-    ),
-}
-
-/** 流标 after opening: fewer decrypted bids than the pack's minimum valid bids (a branch of OPEN). */
-export const opensWithTooFewValidBids: GuardSpec<'OPEN'> = {
-  available: hasCommittedBidSet,
-  check: (context, event) => {
-    const minValid = context.rulePack?.limits.minValidBids.value ?? Number.POSITIVE_INFINITY
-    const opened = event.bids.filter((bid) => bid.outcome === 'opened').length
-    return canOpen.check(context, event) ?? unless(opened < minValid, () => OTHER_BRANCH)
-  },
-}
 
 /**
  * 评标委员会: experts (技术、经济等方面的专家) make at least the pack's share of the members (法 Art 37:
@@ -139,7 +74,7 @@ function alreadyDeclared(): Refusal {
   }
 }
 
-function notOnCommittee(field: string, id: string): Refusal {
+export function notOnCommittee(field: string, id: string): Refusal {
   return {
     code: 'not_on_committee',
     message: `${id} is not on the evaluation committee`,
@@ -287,102 +222,4 @@ export const canSubmitScores: GuardSpec<'SUBMIT_SCORES'> = {
       () => unless(!context.scoredExperts.includes(event.expertId), alreadyScored),
       () => scoresCoverValidBids(context, event),
     ),
-}
-
-function committeeHasFinished(context: TenderContext): Verdict {
-  const { expertCommittee, declaredExperts, scoredExperts } = context
-  const missingDeclarations = expertCommittee.filter((id) => !declaredExperts.includes(id))
-  const missingScores = expertCommittee.filter((id) => !scoredExperts.includes(id))
-  const finished = expertCommittee.length > 0 && missingDeclarations.length + missingScores.length === 0
-  return unless(finished, () => ({
-    code: 'committee_not_finished',
-    message: 'every committee member must declare and score before the report',
-    rule: 'wholeCommittee',
-    limit: expertCommittee.length,
-    source: '法 Art 40; 暂行规定 Art 42: the report is signed by every member of the committee',
-    details: { missingDeclarations, missingScores },
-  }))
-}
-
-/** Candidates are valid bids, within the pack's count capped by the valid bids; none at all means 流标. */
-function candidatesRule(context: TenderContext, candidates: readonly string[]): Verdict {
-  const valid = validBidIds(context)
-  const invalid = candidates.filter((id) => !valid.includes(id))
-  if (invalid.length > 0) {
-    return {
-      code: 'candidate_not_valid',
-      message: 'candidates must be valid bids',
-      rule: 'validCandidates',
-      limit: 'a valid bid',
-      source: '法 Art 40: candidates are recommended among the bids the committee found valid',
-      field: 'candidates',
-      details: { invalid, validBidIds: valid },
-    }
-  }
-  if (!areDistinctIds(candidates)) return malformed('candidates', 'distinct bid ids')
-  const range = context.rulePack?.candidates
-  if (candidates.length === 0) return null
-  if (range === undefined) return noRulePack()
-  const max = Math.min(range.max.value, valid.length)
-  const tooFew = candidates.length < range.min.value
-  if (!tooFew && candidates.length <= max) return null
-  const bound = tooFew ? range.min : range.max
-  return {
-    code: 'candidate_count_out_of_range',
-    message: `name between ${range.min.value} and ${max} candidates (${bound.source})`,
-    rule: tooFew ? 'candidates.min' : 'candidates.max',
-    limit: bound.value,
-    source: bound.source,
-    field: 'candidates',
-    details: { min: range.min.value, max },
-  }
-}
-
-/** The signed report; no candidates at all means every bid failed (流标, 法 Art 42). */
-function reportRule(context: TenderContext, event: EventOf<'SUBMIT_REPORT'>): Verdict {
-  return firstRefusal(
-    () =>
-      unless(context.expertCommittee.includes(event.expertId), () =>
-        notOnCommittee('expertId', event.expertId),
-      ),
-    () => candidatesRule(context, event.candidates),
-    () => {
-      const outsider = event.dissent.find((d) => !context.expertCommittee.includes(d.expertId))
-      return outsider === undefined
-        ? null
-        : { ...notOnCommittee('dissent', outsider.expertId), code: 'dissent_not_member' }
-    },
-  )
-}
-
-export const canSubmitReport: GuardSpec<'SUBMIT_REPORT'> = {
-  available: committeeHasFinished,
-  check: reportRule,
-}
-
-/** The branch of a report naming no candidate (流标); canSubmitReport's refusal is the one reported. */
-export const reportRejectsAll: GuardSpec<'SUBMIT_REPORT'> = {
-  available: committeeHasFinished,
-  check: (context, event) =>
-    reportRule(context, event) ?? unless(event.candidates.length === 0, () => OTHER_BRANCH),
-}
-
-/**
- * END_PUBLICITY: the current publicity (candidates after the report, the result after DECIDE) has run
- * its course (条例 Art 54: ≥3 days), never ending early.
- */
-export function publicityOver(context: TenderContext, at: string): Verdict {
-  const pack = context.rulePack
-  if (pack === null) return noRulePack()
-  const { publicityEndsAt: endsAt } = context
-  const name = context.decidedAt === null ? 'candidatePublicityDays' : 'resultPublicityDays'
-  const period = pack.limits[name]
-  return unless(isAtOrBefore(endsAt, at), () => ({
-    code: 'publicity_not_over',
-    message: `the publicity period runs until ${endsAt} (${period.value} days: ${period.source})`,
-    rule: name,
-    limit: period.value,
-    source: period.source,
-    details: { publicityEndsAt: endsAt },
-  }))
 }
