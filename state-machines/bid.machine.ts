@@ -3,9 +3,10 @@
 // party's fault: deemed withdrawn 撤回, 电子办法 Art 31) | invalid; an opened bid may be rejected (否决).
 import { assign, type SnapshotFrom, setup } from 'xstate'
 import type { BidEvent, BidInput } from './bid.events.ts'
+import { isBeforeBidDeadline } from './bid-window.ts'
 import { hasText, isFen } from './checks.ts'
 import type { BidOpeningOutcome } from './tender.events.ts'
-import { isAtOrBefore, isBefore, isInstant } from './time.ts'
+import { isAtOrBefore, isInstant } from './time.ts'
 
 export type { BidEvent, BidEventType, BidInput } from './bid.events.ts'
 
@@ -26,9 +27,9 @@ function isOf<K extends BidEvent['type']>(event: BidEvent, type: K): event is Ev
   return event.type === type && isInstant(event.at)
 }
 
-/** Before the deadline the event carries (the tender's current one). */
+/** Before the deadline the event carries (the tender's current one): the bid window's deadline rule. */
 function beforeDeadline(event: BidEvent): boolean {
-  return 'deadline' in event && isBefore(event.at, event.deadline)
+  return 'deadline' in event && isBeforeBidDeadline(event.at, event.deadline)
 }
 
 function isOpenResultFor(event: BidEvent, outcome: BidOpeningOutcome, context: BidContext): boolean {

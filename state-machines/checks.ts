@@ -15,11 +15,6 @@ export function isFen(value: unknown): value is string {
   return typeof value === 'string' && /^(0|[1-9]\d*)$/.test(value)
 }
 
-/** Committee size rule: at least `minSize`, and odd when required. */
-export function fitsCommitteeRule(size: number, rule: { minSize: { value: number }; odd: boolean }): boolean {
-  return size >= rule.minSize.value && (!rule.odd || size % 2 === 1)
-}
-
 /** Whether `items` holds exactly the members of `expected` (order ignored, no repeats). */
 export function isSameSet(items: readonly string[], expected: readonly string[]): boolean {
   const wanted = new Set(expected)

@@ -16,6 +16,25 @@ export interface CitedLimit {
   readonly counting?: DayCounting
 }
 
+/** A share of a whole (e.g. 2/3 of a committee) with the text it comes from. */
+export interface CitedShare {
+  readonly numerator: number
+  readonly denominator: number
+  readonly source: string
+  readonly confidence: Confidence
+}
+
+/** The evaluation committee (评标委员会): its size, and the share of experts among its members. */
+export interface EvaluationCommitteeRule {
+  readonly minSize: CitedLimit
+  readonly odd: boolean
+  /**
+   * Experts (技术、经济等方面的专家) among the members, at least (法 Art 37: 2/3). Absent in packs frozen
+   * before it was cited: read it with `expertShareOf`.
+   */
+  readonly minExpertShare?: CitedShare
+}
+
 export const EVALUATION_METHODS = ['comprehensive', 'qualitative', 'lowestEvaluatedPrice'] as const
 export type EvaluationMethod = (typeof EVALUATION_METHODS)[number]
 
@@ -102,7 +121,7 @@ export interface RulePack {
     /** Contract due after the award notice (法 Art 46). */
     readonly contractDays: CitedLimit
   }
-  readonly evaluationCommittee: { readonly minSize: CitedLimit; readonly odd: boolean }
+  readonly evaluationCommittee: EvaluationCommitteeRule
   readonly candidates: { readonly min: CitedLimit; readonly max: CitedLimit; readonly ranked: boolean }
   readonly awardCommittee: { readonly minSize: CitedLimit; readonly odd: boolean }
   readonly evaluationMethods: readonly EvaluationMethod[]
@@ -138,6 +157,21 @@ export function revoteLimit(pack: RulePack | null): CitedLimit {
  */
 export function tieBreakOf(pack: RulePack | null): CitedRule<TieBreakRule> | null {
   return pack?.tieBreak ?? null
+}
+
+/** The pack's minimum share of experts on the evaluation committee; null in packs frozen before it. */
+export function expertShareOf(pack: RulePack | null): CitedShare | null {
+  return pack?.evaluationCommittee.minExpertShare ?? null
+}
+
+function expertShareProblems(share: CitedShare | undefined): string[] {
+  if (share === undefined) return ['evaluationCommittee.minExpertShare is missing']
+  const { numerator, denominator, source } = share
+  const whole = Number.isInteger(numerator) && Number.isInteger(denominator)
+  if (!whole || numerator < 0 || denominator < 1 || numerator > denominator || !source) {
+    return ['evaluationCommittee.minExpertShare must be a fraction 0 ≤ n/d ≤ 1 with a source']
+  }
+  return []
 }
 
 function tieRuleProblems(pack: RulePack): string[] {
@@ -185,6 +219,7 @@ export function rulePackProblems(pack: RulePack): string[] {
   }
   if (pack.limits.minBids.value < 1) problems.push('limits.minBids must be ≥ 1')
   if (pack.evaluationCommittee.minSize.value < 1) problems.push('evaluationCommittee.minSize must be ≥ 1')
+  problems.push(...expertShareProblems(pack.evaluationCommittee.minExpertShare))
   if (pack.awardCommittee.minSize.value < 1) problems.push('awardCommittee.minSize must be ≥ 1')
   if (pack.candidates.min.value < 1 || pack.candidates.max.value < pack.candidates.min.value) {
     problems.push('candidates: need 1 ≤ min ≤ max')

@@ -1,15 +1,13 @@
 // Guards of the award (定标) phases: committee, dossiers, ballots, decision, notice, decline, contract.
-import {
-  type AwardRound,
-  designatedWinner,
-  type MeetingOutcome,
-  revoteCandidates,
-} from './award-methods/award-method.ts'
+import type { AwardRound, MeetingOutcome } from './award-methods/award-method.ts'
 import { awardMethodRules } from './award-methods/registry.ts'
-import { areDistinctIds, fitsCommitteeRule, hasText } from './checks.ts'
+import { areDistinctIds, hasText } from './checks.ts'
+import { firstRefusal, malformed, type Refusal, unless, type Verdict } from './refusal.ts'
 import { revoteLimit, tieBreakOf } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
+import { committeeSizeRule } from './tender-committee.rules.ts'
+import { noRulePack } from './tender-common.guards.ts'
 
 /** The award meeting as the award methods see it. */
 export function awardMeeting(context: TenderContext): AwardRound {
@@ -38,120 +36,140 @@ export function remainingCandidates(context: TenderContext, alsoDeclined: string
 }
 
 // The `…Now` preconditions: the part of each guard that depends on the context only ("available now",
-// for allowedEvents). The machine's guard is precondition && the guard below (tender.event-guard.ts).
+// for allowedEvents). The machine's guard is precondition, then the guard below (tender.event-guard.ts).
 
-export function canFormAwardCommitteeNow(context: TenderContext): boolean {
-  return context.rulePack !== null && context.awardCommittee.length === 0
+const COMMITTEE_SOURCE =
+  'REGULATIONS §5.1 (local 评定分离 practice): the award committee is drawn once, its chair among its members'
+const DOSSIER_SOURCE = 'REGULATIONS §5: the committee votes on dossiers frozen before the vote'
+const BALLOT_SOURCE =
+  'REGULATIONS §5.2: one secret ballot (票决) per member and round, for a candidate in the vote'
+export function canFormAwardCommitteeNow(context: TenderContext): Verdict {
+  if (context.rulePack === null) return noRulePack()
+  return unless(context.awardCommittee.length === 0, () => ({
+    code: 'committee_already_formed',
+    message: 'the award committee is already formed',
+    rule: 'oneAwardCommittee',
+    limit: 1,
+    source: COMMITTEE_SOURCE,
+  }))
 }
 
-export function canFreezeDossiersNow(context: TenderContext): boolean {
-  return context.awardCommittee.length > 0 && context.dossierHash === null
+function dossiersNotFrozen(): Refusal {
+  return {
+    code: 'dossiers_not_frozen',
+    message: 'the dossiers must be frozen before anyone votes',
+    rule: 'frozenDossiers',
+    limit: 'FREEZE_DOSSIERS',
+    source: DOSSIER_SOURCE,
+    conflict: true,
+  }
+}
+
+export function canFreezeDossiersNow(context: TenderContext): Verdict {
+  if (context.awardCommittee.length === 0) {
+    return {
+      code: 'committee_not_formed',
+      message: 'form the award committee before freezing its dossiers',
+      rule: 'committeeFirst',
+      limit: 'FORM_AWARD_COMMITTEE',
+      source: DOSSIER_SOURCE,
+    }
+  }
+  return unless(context.dossierHash === null, () => ({
+    code: 'dossiers_already_frozen',
+    message: 'the dossiers are already frozen',
+    rule: 'frozenDossiers',
+    limit: 1,
+    source: DOSSIER_SOURCE,
+    conflict: true,
+  }))
+}
+
+const hasVoted = (context: TenderContext, memberId: string) =>
+  context.ballots.some((b) => b.round === context.round && b.memberId === memberId)
+
+function alreadyVoted(context: TenderContext): Refusal {
+  return {
+    code: 'already_voted',
+    message: `you have already voted in round ${context.round}`,
+    rule: 'oneBallotPerRound',
+    limit: 1,
+    source: BALLOT_SOURCE,
+    field: 'memberId',
+    details: { round: context.round },
+    conflict: true,
+  }
 }
 
 /** Dossiers frozen, a candidate to vote for, and a member who has not voted this round. */
-export function canCastBallotNow(context: TenderContext): boolean {
-  const voted = (memberId: string) =>
-    context.ballots.some((b) => b.round === context.round && b.memberId === memberId)
-  return (
-    context.dossierHash !== null &&
-    context.activeCandidates.length > 0 &&
-    context.awardCommittee.some((memberId) => !voted(memberId))
+export function canCastBallotNow(context: TenderContext): Verdict {
+  if (context.dossierHash === null) return dossiersNotFrozen()
+  if (context.activeCandidates.length === 0) return notActive(context)
+  // Only committee members may vote, so when every member has voted the sender has too.
+  return unless(
+    context.awardCommittee.some((memberId) => !hasVoted(context, memberId)),
+    () => alreadyVoted(context),
   )
 }
 
-export function canStartRevoteNow(context: TenderContext, at: string): boolean {
-  return canStartRevote(context, { type: 'START_REVOTE', at })
-}
-
-/** The votes or the declared tie-break designate a remaining candidate. */
-export function canDecideNow(context: TenderContext): boolean {
-  if (context.dossierHash === null) return false
-  const winner = designatedWinner(meetingOutcome(context))
-  return winner !== null && remainingCandidates(context).includes(winner)
-}
-
-export function canFailTiedAwardNow(context: TenderContext, at: string): boolean {
-  return canFailTiedAward(context, { type: 'FAIL_AWARD', at })
-}
-
-export function canIssueAwardNoticeNow(context: TenderContext): boolean {
-  return context.rulePack !== null && context.noticeIssuedAt === null
-}
-
-export function canDeclineWinnerNow(context: TenderContext): boolean {
-  return context.winnerBidId !== null
-}
-
-export function canSignContractNow(context: TenderContext): boolean {
-  return context.noticeIssuedAt !== null
+function chairOnCommittee(event: EventOf<'FORM_AWARD_COMMITTEE'>): Verdict {
+  return unless(event.members.includes(event.chairId), () => ({
+    code: 'chair_not_on_committee',
+    message: 'the chair must be one of the drawn members',
+    rule: 'chairAmongMembers',
+    limit: 'a drawn member',
+    source: COMMITTEE_SOURCE,
+    field: 'chairId',
+  }))
 }
 
 export function canFormAwardCommittee(
   context: TenderContext,
   event: EventOf<'FORM_AWARD_COMMITTEE'>,
-): boolean {
+): Verdict {
   const pack = context.rulePack
-  return (
-    pack !== null &&
-    context.awardCommittee.length === 0 &&
-    areDistinctIds(event.members) &&
-    fitsCommitteeRule(event.members.length, pack.awardCommittee) &&
-    event.members.includes(event.chairId)
+  if (pack === null) return noRulePack()
+  return firstRefusal(
+    () => canFormAwardCommitteeNow(context),
+    () => unless(areDistinctIds(event.members), () => malformed('members', 'distinct, non-blank ids')),
+    () =>
+      committeeSizeRule(
+        'invalid_committee_size',
+        'awardCommittee',
+        pack.awardCommittee,
+        event.members.length,
+      ),
+    () => chairOnCommittee(event),
   )
 }
 
-export function canFreezeDossiers(context: TenderContext, event: EventOf<'FREEZE_DOSSIERS'>): boolean {
-  return context.awardCommittee.length > 0 && context.dossierHash === null && hasText(event.dossierHash)
+export function canFreezeDossiers(context: TenderContext, event: EventOf<'FREEZE_DOSSIERS'>): Verdict {
+  return (
+    canFreezeDossiersNow(context) ??
+    unless(hasText(event.dossierHash), () => malformed('dossierHash', 'a non-blank hash'))
+  )
 }
 
-export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>): boolean {
+function notActive(context: TenderContext): Refusal {
+  return {
+    code: 'not_an_active_candidate',
+    message: 'the ballot must name a candidate still in the vote',
+    rule: 'activeCandidate',
+    limit: context.activeCandidates.join(', '),
+    source: BALLOT_SOURCE,
+    field: 'candidateBidId',
+    details: { activeCandidates: context.activeCandidates },
+  }
+}
+
+export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>): Verdict {
   const { memberId } = event
-  return (
-    context.dossierHash !== null &&
-    context.awardCommittee.includes(memberId) &&
-    !context.ballots.some((b) => b.round === context.round && b.memberId === memberId) &&
-    context.activeCandidates.includes(event.candidateBidId) &&
-    hasText(event.reason)
+  return firstRefusal(
+    () => unless(context.dossierHash !== null, dossiersNotFrozen),
+    () =>
+      unless(context.awardCommittee.includes(memberId), () => malformed('memberId', 'a committee member')),
+    () => unless(!hasVoted(context, memberId), () => alreadyVoted(context)),
+    () => unless(context.activeCandidates.includes(event.candidateBidId), () => notActive(context)),
+    () => unless(hasText(event.reason), () => malformed('reason', 'a non-blank reason')),
   )
-}
-
-export function canStartRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): boolean {
-  return revoteCandidates(meetingOutcome(context)) !== null
-}
-
-/**
- * DECIDE: the winner is a remaining candidate (法 Art 57) designated by the published method, by the
- * votes or, once the re-votes are spent, by the declared tie-break: exactly that candidate, nobody else.
- */
-export function canDecide(context: TenderContext, event: EventOf<'DECIDE'>): boolean {
-  const { winnerBidId } = event
-  return (
-    context.dossierHash !== null &&
-    hasText(event.reasons) &&
-    remainingCandidates(context).includes(winnerBidId) &&
-    context.activeCandidates.includes(winnerBidId) &&
-    designatedWinner(meetingOutcome(context)) === winnerBidId
-  )
-}
-
-/** FAIL_AWARD: the re-votes are spent and the tie-break cannot separate the tied (定标失败 → 重新招标). */
-export function canFailTiedAward(context: TenderContext, _event: EventOf<'FAIL_AWARD'>): boolean {
-  return context.dossierHash !== null && meetingOutcome(context).kind === 'deadlocked'
-}
-
-export function canIssueAwardNotice(context: TenderContext, event: EventOf<'ISSUE_AWARD_NOTICE'>): boolean {
-  return context.rulePack !== null && context.noticeIssuedAt === null && hasText(event.noticeId)
-}
-
-export function canDeclineWinner(context: TenderContext, event: EventOf<'WINNER_DECLINED'>): boolean {
-  return context.winnerBidId !== null && hasText(event.reason)
-}
-
-/** The winner fell away and nobody is left to award: 流标 (re-tender). */
-export function declineLeavesNoCandidate(context: TenderContext, event: EventOf<'WINNER_DECLINED'>): boolean {
-  return canDeclineWinner(context, event) && remainingCandidates(context, context.winnerBidId).length === 0
-}
-
-export function canSignContract(context: TenderContext, event: EventOf<'CONTRACT_SIGNED'>): boolean {
-  return context.noticeIssuedAt !== null && hasText(event.contractRef)
 }

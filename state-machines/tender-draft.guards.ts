@@ -2,6 +2,7 @@
 import { canAwardMethodDecide } from './award-methods/registry.ts'
 import { hasText, isFen } from './checks.ts'
 import { addLimitDays } from './day-count.ts'
+import { firstRefusal, malformed, unless, type Verdict } from './refusal.ts'
 import { type AwardMethod, type RulePack, rulePackProblems } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
@@ -20,11 +21,17 @@ export const PARTICULAR_KEYS: readonly (keyof TenderParticulars)[] = [
 const CATEGORIES: readonly TenderParticulars['category'][] = ['works', 'goods', 'services']
 
 /** Field-level checks on (possibly partial) particulars: money in fen, a known category. */
-function particularsAreWellFormed(particulars: Partial<TenderParticulars>): boolean {
+function particularsRefusal(particulars: Partial<TenderParticulars>): Verdict {
   const { estimatedValueFen, ceilingPriceFen, category } = particulars
-  if (estimatedValueFen !== undefined && !isFen(estimatedValueFen)) return false
-  if (ceilingPriceFen !== undefined && ceilingPriceFen !== null && !isFen(ceilingPriceFen)) return false
-  return category === undefined || CATEGORIES.includes(category)
+  if (estimatedValueFen !== undefined && !isFen(estimatedValueFen)) {
+    return malformed('estimatedValueFen', 'a whole number of fen (分) as a decimal string')
+  }
+  if (ceilingPriceFen !== undefined && ceilingPriceFen !== null && !isFen(ceilingPriceFen)) {
+    return malformed('ceilingPriceFen', 'a whole number of fen (分) as a decimal string, or null')
+  }
+  return unless(category === undefined || CATEGORIES.includes(category), () =>
+    malformed('category', CATEGORIES.join(' | ')),
+  )
 }
 
 /** The changes an EDIT carries: known particulars with a value (undefined means "not changed"). */
@@ -32,18 +39,18 @@ export function definedChanges(changes: Partial<TenderParticulars>): [string, un
   return Object.entries(changes).filter(([, value]) => value !== undefined)
 }
 
-export function canEdit(_context: TenderContext, event: EventOf<'EDIT'>): boolean {
+export function canEdit(_context: TenderContext, event: EventOf<'EDIT'>): Verdict {
   const keys = definedChanges(event.changes).map(([key]) => key)
-  return (
-    keys.length > 0 &&
-    keys.every((key) => (PARTICULAR_KEYS as readonly string[]).includes(key)) &&
-    particularsAreWellFormed(event.changes)
-  )
+  if (keys.length === 0) return malformed('changes', 'at least one particular')
+  const unknown = keys.find((key) => !(PARTICULAR_KEYS as readonly string[]).includes(key))
+  if (unknown !== undefined) return malformed(`changes.${unknown}`, `one of ${PARTICULAR_KEYS.join(', ')}`)
+  return particularsRefusal(event.changes)
 }
 
 /** PUBLISH's precondition ("available now"): particulars a tender can be published with. */
-export function canPublishNow(context: TenderContext): boolean {
-  return hasText(context.particulars.title) && particularsAreWellFormed(context.particulars)
+export function canPublishNow(context: TenderContext): Verdict {
+  if (!hasText(context.particulars.title)) return malformed('title', 'a non-blank title before publication')
+  return particularsRefusal(context.particulars)
 }
 
 /** Why PUBLISH refuses an award method, in words the purchaser reads; the command sends it as a 422. */
@@ -78,17 +85,74 @@ export function awardMethodRefusal(pack: RulePack, awardMethod: AwardMethod): Aw
   return null
 }
 
-export function canPublish(context: TenderContext, event: EventOf<'PUBLISH'>): boolean {
+const FIXED_AT_PUBLICATION = 'REGULATIONS §9: the evaluation and award methods are declared in the documents'
+
+/** The award method as a refusal the machine names: the pack's list (and this platform's) is the limit. */
+function awardMethodRule(pack: RulePack, awardMethod: AwardMethod): Verdict {
+  const refusal = awardMethodRefusal(pack, awardMethod)
+  if (refusal === null) return null
+  const { available } = refusal.details
+  return {
+    ...refusal,
+    rule: 'awardMethods',
+    limit: available.join(', '),
+    source: `rule pack ${pack.id} ${pack.version}; 发改法规规〔2022〕1117号 on lotteries; ${FIXED_AT_PUBLICATION}`,
+    field: 'awardMethod',
+  }
+}
+
+/** The deadline leaves at least minBidDays after publication (法 Art 24: ≥20 days). */
+function bidPeriodRule(pack: RulePack, at: string, deadline: string): Verdict {
+  if (!isInstant(deadline)) return malformed('deadline', 'an ISO-8601 instant')
+  const minBidDays = pack.limits.minBidDays
+  const earliest = addLimitDays(at, minBidDays, pack)
+  return unless(isAtOrBefore(earliest, deadline), () => ({
+    code: 'deadline_too_soon',
+    message: `the deadline must be at least ${minBidDays.value} days after publication (${minBidDays.source}); earliest ${earliest}`,
+    rule: 'minBidDays',
+    limit: minBidDays.value,
+    source: minBidDays.source,
+    field: 'deadline',
+    details: { earliestDeadline: earliest },
+  }))
+}
+
+function usableRulePack(pack: RulePack): Verdict {
+  const problems = rulePackProblems(pack)
+  return unless(problems.length === 0, () => ({
+    code: 'invalid_rule_pack',
+    message: `rule pack ${pack.id} is not usable: ${problems.join('; ')}`,
+    rule: 'rulePackShape',
+    limit: 'no problems',
+    source: 'state-machines/rule-pack.ts: rulePackProblems',
+    field: 'rulePack',
+  }))
+}
+
+export function canPublish(context: TenderContext, event: EventOf<'PUBLISH'>): Verdict {
   const pack = event.rulePack
-  if (rulePackProblems(pack).length > 0 || !isInstant(event.deadline)) return false
-  const earliestDeadline = addLimitDays(event.at, pack.limits.minBidDays, pack)
-  return (
-    isAtOrBefore(earliestDeadline, event.deadline) &&
-    pack.evaluationMethods.includes(event.evaluationMethod) &&
-    awardMethodRefusal(pack, event.awardMethod) === null &&
-    event.awardFactors.length > 0 &&
-    event.awardFactors.every(hasText) &&
-    hasText(context.particulars.title) &&
-    particularsAreWellFormed(context.particulars)
+  return firstRefusal(
+    () => usableRulePack(pack),
+    () => bidPeriodRule(pack, event.at, event.deadline),
+    () =>
+      unless(pack.evaluationMethods.includes(event.evaluationMethod), () => ({
+        code: 'evaluation_method_not_allowed',
+        message: `rule pack ${pack.id} does not allow evaluation method ${event.evaluationMethod}`,
+        rule: 'evaluationMethods',
+        limit: pack.evaluationMethods.join(', '),
+        source: `rule pack ${pack.id} ${pack.version}; ${FIXED_AT_PUBLICATION}`,
+        field: 'evaluationMethod',
+      })),
+    () => awardMethodRule(pack, event.awardMethod),
+    () =>
+      unless(event.awardFactors.length > 0 && event.awardFactors.every(hasText), () => ({
+        code: 'award_factors_missing',
+        message: 'name the award factors (定标要素), none blank, before publication',
+        rule: 'awardFactors',
+        limit: 'one or more non-blank factors',
+        source: 'REGULATIONS §2 row 3: under 评定分离 the documents contain the award factors in advance',
+        field: 'awardFactors',
+      })),
+    () => canPublishNow(context),
   )
 }

@@ -1,7 +1,6 @@
 // What the tender machine would accept now, judged by its own guards: the events whose context-and-time
 // preconditions hold (so some payload can pass), and the refusal a guard names for one event.
 import type { Refusal } from './refusal.ts'
-import { refusalIn } from './refusal.ts'
 import type { TenderGuard } from './tender.event-guard.ts'
 import { isTenderEventType } from './tender.event-guard.ts'
 import type { TenderEvent, TenderEventType } from './tender.events.ts'
@@ -34,11 +33,26 @@ export function allowedEvents(snapshot: TenderSnapshot, at: string): TenderEvent
     )
 }
 
-/** The first refusal the state's guards name for `event`, or null when none says why (or none refuses). */
+/**
+ * Why the state's guards refuse `event`: the refusal of the last transition tried, which is the general
+ * one (a branch such as "closes with too few bids" refuses only what the general guard refuses too, or
+ * its own branch). Null when a guard accepts, or when the state has an unguarded transition.
+ */
 export function refusalOf(snapshot: TenderSnapshot, event: TenderEvent): Refusal | null {
   const verdicts = guardsFor(snapshot, event.type).map(
-    (guard) => guard?.verdict(snapshot.context, event) ?? true,
+    (guard) => guard?.verdict(snapshot.context, event) ?? null,
   )
-  if (verdicts.includes(true)) return null
-  return verdicts.map(refusalIn).find((refusal) => refusal !== null) ?? null
+  if (verdicts.length === 0 || verdicts.includes(null)) return null
+  return verdicts.at(-1) ?? null
+}
+
+/** Why no event of `type` could pass at `at`, by the state's guards; null when one could (or none guards). */
+export function availabilityRefusal(
+  snapshot: TenderSnapshot,
+  type: TenderEventType,
+  at: string,
+): Refusal | null {
+  const verdicts = guardsFor(snapshot, type).map((guard) => guard?.availability(snapshot.context, at) ?? null)
+  if (verdicts.length === 0 || verdicts.includes(null)) return null
+  return verdicts.at(-1) ?? null
 }

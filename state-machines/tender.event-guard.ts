@@ -1,7 +1,7 @@
 // Wiring between the machine and the pure guard / update functions: each named guard or assign in
 // tender.setup.ts narrows the event to its type here, and the hold rule is applied in one place.
-import type { Verdict } from './refusal.ts'
-import { isHeld, type TenderContext } from './tender.context.ts'
+import { malformed, type Refusal, type Verdict } from './refusal.ts'
+import { holdOf, type TenderContext } from './tender.context.ts'
 import type { TenderEvent, TenderEventType } from './tender.events.ts'
 import { isInstant } from './time.ts'
 
@@ -71,7 +71,7 @@ interface MachineArgs {
 /**
  * A guard in two parts. `available` depends only on the context and the time, so it can be judged
  * before any event exists ("could this event apply now?"); `check` judges what the event carries.
- * Either may answer a Refusal to say why it refuses.
+ * Each answers a Refusal naming the rule it breaks, or null.
  */
 export interface GuardSpec<K extends TenderEventType> {
   readonly available?: (context: TenderContext, at: string) => Verdict
@@ -82,16 +82,41 @@ export interface GuardSpec<K extends TenderEventType> {
 export interface TenderGuard {
   (args: MachineArgs): boolean
   readonly eventType: TenderEventType
-  /** Whether some event of this type could pass at `at`: the hold rule and `available`, no payload. */
+  /** Why no event of this type could pass at `at` (the hold rule and `available`), or null. */
+  readonly availability: (context: TenderContext, at: string) => Verdict
+  /** Whether some event of this type could pass at `at`. */
   readonly isAvailable: (context: TenderContext, at: string) => boolean
-  /** The guard's answer to `event`, with the refusal when a part names one. */
+  /** The guard's answer to `event`: the refusal of the first part that refuses, or null. */
   readonly verdict: (context: TenderContext, event: TenderEvent) => Verdict
+}
+
+/** The hold rule (条例 Art 22, 54, 62): while held, only EVENTS_ALLOWED_WHILE_HELD are taken. */
+export function holdRefusal(context: TenderContext): Refusal | null {
+  const hold = holdOf(context)
+  if (hold === null) return null
+  if (hold.kind === 'suspension') {
+    return {
+      code: 'tender_suspended',
+      message: 'the tender is suspended (暂停): the procedure waits until it resumes',
+      rule: 'hold',
+      limit: 'RESUME',
+      source: '实施条例 Art 62: a suspended procedure takes no step until it resumes',
+    }
+  }
+  return {
+    code: 'objection_pending',
+    message: `an objection is pending (${hold.objectionId}, ${hold.stage}): the procedure waits for its answer`,
+    rule: 'hold',
+    limit: hold.objectionId,
+    source: '实施条例 Art 22, 54: the procedure is suspended until the objection is answered',
+    details: { objectionId: hold.objectionId, stage: hold.stage },
+  }
 }
 
 /**
  * A machine guard for events of `type`: the event's `at` must be a valid instant, the hold rule must
  * allow the event, then `available` and `check` decide. The guard IS that conjunction, so what
- * `isAvailable` reports cannot drift from what the machine accepts.
+ * `isAvailable` reports cannot drift from what the machine accepts, nor its refusal from its answer.
  */
 export function guardFor<K extends TenderEventType>(
   type: K,
@@ -99,17 +124,19 @@ export function guardFor<K extends TenderEventType>(
 ): TenderGuard {
   const { available, check } = typeof spec === 'function' ? { available: undefined, check: spec } : spec
   const allowedWhileHeld = EVENTS_ALLOWED_WHILE_HELD.includes(type)
-  const availableAt = (context: TenderContext, at: string): Verdict =>
-    isInstant(at) && (allowedWhileHeld || !isHeld(context)) && (available?.(context, at) ?? true)
-  const verdict = (context: TenderContext, event: TenderEvent): Verdict => {
-    if (!isEventOf(event, type)) return false
-    const now = availableAt(context, event.at)
-    return now === true ? check(context, event) : now
+  const availability = (context: TenderContext, at: string): Verdict => {
+    if (!isInstant(at)) return malformed('at', 'an ISO-8601 instant')
+    return (allowedWhileHeld ? null : holdRefusal(context)) ?? available?.(context, at) ?? null
   }
-  const guard = ({ context, event }: MachineArgs) => verdict(context, event) === true
+  const verdict = (context: TenderContext, event: TenderEvent): Verdict => {
+    if (!isEventOf(event, type)) return malformed('type', type)
+    return availability(context, event.at) ?? check(context, event)
+  }
+  const guard = ({ context, event }: MachineArgs) => verdict(context, event) === null
   return Object.assign(guard, {
     eventType: type,
-    isAvailable: (context: TenderContext, at: string) => availableAt(context, at) === true,
+    availability,
+    isAvailable: (context: TenderContext, at: string) => availability(context, at) === null,
     verdict,
   })
 }

@@ -6,13 +6,15 @@ import { guardFor as g, updateFor as u } from './tender.event-guard.ts'
 import type { TenderEvent, TenderInput } from './tender.events.ts'
 import * as award from './tender-award.guards.ts'
 import * as awardUpdates from './tender-award.updates.ts'
+import * as decision from './tender-award-decision.guards.ts'
 import * as bidding from './tender-bidding.guards.ts'
 import * as updates from './tender-bidding.updates.ts'
 import * as common from './tender-common.guards.ts'
 import * as draft from './tender-draft.guards.ts'
 import * as evaluation from './tender-evaluation.guards.ts'
 import * as evaluationUpdates from './tender-evaluation.updates.ts'
-import { isAtOrBefore } from './time.ts'
+import * as opening from './tender-opening.guards.ts'
+import * as report from './tender-report.guards.ts'
 
 export const tenderSetup = setup({
   types: {
@@ -38,18 +40,15 @@ export const tenderSetup = setup({
     canSuspend: g('SUSPEND', common.canSuspend),
     canResume: g('RESUME', common.canResume),
     canCancel: g('CANCEL', common.canCancel),
-    opensWithTooFewValidBids: g('OPEN', evaluation.opensWithTooFewValidBids),
-    canOpen: g('OPEN', evaluation.canOpen),
+    opensWithTooFewValidBids: g('OPEN', opening.opensWithTooFewValidBids),
+    canOpen: g('OPEN', opening.canOpen),
     canDrawExperts: g('DRAW_EXPERTS', evaluation.canDrawExperts),
     canDeclareNoConflict: g('DECLARE_NO_CONFLICT', evaluation.canDeclareNoConflict),
     canRejectBid: g('REJECT_BID', evaluation.canRejectBid),
     canSubmitScores: g('SUBMIT_SCORES', evaluation.canSubmitScores),
-    reportRejectsAll: g('SUBMIT_REPORT', evaluation.reportRejectsAll),
-    canSubmitReport: g('SUBMIT_REPORT', evaluation.canSubmitReport),
-    canEndPublicity: g('END_PUBLICITY', {
-      available: ({ publicityEndsAt }, at) => isAtOrBefore(publicityEndsAt, at),
-      check: () => true,
-    }),
+    reportRejectsAll: g('SUBMIT_REPORT', report.reportRejectsAll),
+    canSubmitReport: g('SUBMIT_REPORT', report.canSubmitReport),
+    canEndPublicity: g('END_PUBLICITY', { available: report.publicityOver, check: () => null }),
     canFormAwardCommittee: g('FORM_AWARD_COMMITTEE', {
       available: award.canFormAwardCommitteeNow,
       check: award.canFormAwardCommittee,
@@ -59,27 +58,30 @@ export const tenderSetup = setup({
       check: award.canFreezeDossiers,
     }),
     canCastBallot: g('CAST_BALLOT', { available: award.canCastBallotNow, check: award.canCastBallot }),
-    canStartRevote: g('START_REVOTE', { available: award.canStartRevoteNow, check: award.canStartRevote }),
-    canDecide: g('DECIDE', { available: award.canDecideNow, check: award.canDecide }),
+    canStartRevote: g('START_REVOTE', {
+      available: decision.canStartRevoteNow,
+      check: decision.canStartRevote,
+    }),
+    canDecide: g('DECIDE', { available: decision.canDecideNow, check: decision.canDecide }),
     canFailTiedAward: g('FAIL_AWARD', {
-      available: award.canFailTiedAwardNow,
-      check: award.canFailTiedAward,
+      available: decision.canFailTiedAwardNow,
+      check: decision.canFailTiedAward,
     }),
     canIssueAwardNotice: g('ISSUE_AWARD_NOTICE', {
-      available: award.canIssueAwardNoticeNow,
-      check: award.canIssueAwardNotice,
+      available: decision.canIssueAwardNoticeNow,
+      check: decision.canIssueAwardNotice,
     }),
     declineLeavesNoCandidate: g('WINNER_DECLINED', {
-      available: award.canDeclineWinnerNow,
-      check: award.declineLeavesNoCandidate,
+      available: decision.canDeclineWinnerNow,
+      check: decision.declineLeavesNoCandidate,
     }),
     canDeclineWinner: g('WINNER_DECLINED', {
-      available: award.canDeclineWinnerNow,
-      check: award.canDeclineWinner,
+      available: decision.canDeclineWinnerNow,
+      check: decision.canDeclineWinner,
     }),
     canSignContract: g('CONTRACT_SIGNED', {
-      available: award.canSignContractNow,
-      check: award.canSignContract,
+      available: decision.canSignContractNow,
+      check: decision.canSignContract,
     }),
   },
   actions: {

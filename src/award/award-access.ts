@@ -1,11 +1,9 @@
-// Who may act in the award (定标) phase: the committee relation on top of roles, plus the early
-// state check that lets a command explain a refusal before the machine gives its generic one.
+// Who may act in the award (定标) phase: the committee relation on top of roles.
 
-import type { TenderEventType } from '../../state-machines/tender.events.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { assertStateTakes, restoreSnapshot, type TenderSnapshot } from '../tenders/tender-command.ts'
+import { restoreSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
 
 export function awardCommitteeOf(tender: TenderRow): readonly string[] {
@@ -29,9 +27,4 @@ export function authorizeAwardReader(tender: TenderRow, actor: Actor): void {
   if (isOwnPurchaser(tender, actor) || isOversight(actor)) return
   if (hasRole(actor, 'award_member') && awardCommitteeOf(tender).includes(actor.userId)) return
   throw new Forbidden('the award meeting is visible to the purchaser, oversight and the award committee')
-}
-
-/** The same 409 the pipeline gives, raised before a command's own checks run. */
-export function assertStateAccepts(snapshot: TenderSnapshot, type: TenderEventType, at: Date): void {
-  assertStateTakes(snapshot, type, at.toISOString())
 }

@@ -6,9 +6,8 @@ import type { Ballot, TenderContext } from '../../state-machines/tender.context.
 import { awardMeeting, remainingCandidates } from '../../state-machines/tender-award.guards.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { StoredEvent } from '../events/event-store.ts'
-import { Conflict, RuleViolation } from '../shared/errors.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { assertStateAccepts, authorizeCommitteeMember } from './award-access.ts'
+import { authorizeCommitteeMember } from './award-access.ts'
 import { type AwardStanding, isRoundClosed } from './ballot-secrecy.ts'
 
 export interface BallotRequest {
@@ -28,28 +27,8 @@ export function castBallot(
     actor,
     ifMatch,
     authorize: authorizeCommitteeMember,
-    decide: ({ snapshot, at }) => {
-      assertStateAccepts(snapshot, 'CAST_BALLOT', at)
-      const { context } = snapshot
-      if (context.dossierHash === null) {
-        throw new Conflict('the dossiers must be frozen before anyone votes', {}, 'dossiers_not_frozen')
-      }
-      if (context.ballots.some((b) => b.round === context.round && b.memberId === actor.userId)) {
-        throw new Conflict(
-          `you have already voted in round ${context.round}`,
-          { round: context.round },
-          'already_voted',
-        )
-      }
-      if (!context.activeCandidates.includes(request.candidateBidId)) {
-        throw new RuleViolation(
-          'the ballot must name a candidate still in the vote',
-          {
-            activeCandidates: context.activeCandidates,
-          },
-          'not_an_active_candidate',
-        )
-      }
+    // Frozen dossiers, one ballot per round, a candidate still in the vote: the machine's rules.
+    decide: () => {
       const { candidateBidId, reason } = request
       return { type: 'CAST_BALLOT', memberId: actor.userId, candidateBidId, reason }
     },

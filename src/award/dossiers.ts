@@ -10,11 +10,12 @@ import { recordPreparedCredit } from '../credit/opening-credit.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
 import type { StoredEvent } from '../events/event-store.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
-import { Conflict, RuleViolation } from '../shared/errors.ts'
+import { Conflict } from '../shared/errors.ts'
+import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand, restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
-import { assertStateAccepts, authorizeAwardReader } from './award-access.ts'
+import { authorizeAwardReader } from './award-access.ts'
 import { type BidderOrganisation, organisationsByIds } from './award-directory.ts'
 import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'
 
@@ -110,17 +111,8 @@ export async function freezeDossiers(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx, tender, snapshot, at }) => {
-      assertStateAccepts(snapshot, 'FREEZE_DOSSIERS', at)
-      if (snapshot.context.awardCommittee.length === 0) {
-        throw new RuleViolation(
-          'form the award committee before freezing its dossiers',
-          {},
-          'committee_not_formed',
-        )
-      }
-      if (snapshot.context.dossierHash !== null) {
-        throw new Conflict('the dossiers are already frozen', {}, 'dossiers_already_frozen')
-      }
+      // Nothing is computed for dossiers that could not be frozen now (no committee, frozen already).
+      assertAvailable(snapshot, 'FREEZE_DOSSIERS', at)
       const creditSnapshotIds = await recordPreparedCredit(trx, credit, snapshot.context.candidates)
       const events = await eventsUpToRow(trx, tender)
       const dossiers = await computeDossiers(trx, snapshot.context, events, creditSnapshotIds)

@@ -2,16 +2,15 @@
 // proof anyone can re-run (DESIGN §6), and name its chair.
 
 import { randomBytes } from 'node:crypto'
-import { fitsCommitteeRule } from '../../state-machines/checks.ts'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
+import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { assertStateAccepts } from './award-access.ts'
 import { eligibleAwardMembers } from './award-member-pool.ts'
 
 export interface FormCommitteeRequest {
@@ -27,23 +26,9 @@ export interface FormedCommittee {
   readonly chairId: string
 }
 
-/** The size asked for (default: the pack's minimum), checked against the pack's committee rule. */
+/** The size asked for, or the pack's minimum; the machine judges it (awardCommittee in the pack). */
 function committeeSize(context: TenderContext, requested: number | undefined): number {
-  const rule = context.rulePack?.awardCommittee
-  if (!rule) throw new RuleViolation('the tender has no rule pack', {}, 'no_rule_pack')
-  if (context.awardCommittee.length > 0) {
-    throw new RuleViolation('the award committee is already formed', {}, 'committee_already_formed')
-  }
-  const size = requested ?? rule.minSize.value
-  if (!fitsCommitteeRule(size, rule)) {
-    const odd = rule.odd ? ', an odd number' : ''
-    throw new RuleViolation(
-      `the award committee needs at least ${rule.minSize.value} members${odd} (${rule.minSize.source})`,
-      { minSize: rule.minSize.value, odd: rule.odd },
-      'invalid_committee_size',
-    )
-  }
-  return size
+  return requested ?? context.rulePack?.awardCommittee.minSize.value ?? 0
 }
 
 export function formAwardCommittee(
@@ -58,7 +43,8 @@ export function formAwardCommittee(
     ifMatch: request.ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx, tender, snapshot, at }) => {
-      assertStateAccepts(snapshot, 'FORM_AWARD_COMMITTEE', at)
+      // No pool is read nor any draw made for a tender that could not take one now (formed, held …).
+      assertAvailable(snapshot, 'FORM_AWARD_COMMITTEE', at)
       const size = committeeSize(snapshot.context, request.size)
       const pool = await eligibleAwardMembers(trx, tender.purchaser_org_id, snapshot.context)
       if (pool.length < size) {
@@ -72,11 +58,8 @@ export function formAwardCommittee(
         secret,
         await streamHeadHash(trx, tenderStreamId(tender.id)),
       )
+      // A chair off the committee is the machine's refusal; the refused draw is discarded with its secret.
       const chairId = request.chairId ?? selected[0]!
-      if (!selected.includes(chairId)) {
-        // The refused draw is not revealed: it is discarded with its secret.
-        throw new RuleViolation('the chair must be one of the drawn members', {}, 'chair_not_on_committee')
-      }
       return { type: 'FORM_AWARD_COMMITTEE', members: selected, chairId, draw }
     },
     project: async ({ next }) => ({

@@ -2,13 +2,12 @@
 // run side by side, while CLOSE_BIDDING's FOR UPDATE waits for them: a bid commits before the close
 // (and is in the committed set) or sees the closed tender (DESIGN §3, the deadline rush).
 import type { Transaction } from 'kysely'
-import { holdOf, type TenderContext } from '../../state-machines/tender.context.ts'
+import { type BidWindowTerms, bidWindowRefusal } from '../../state-machines/bid-window.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
-import { Conflict } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
+import { refusalError, restoreSnapshot } from '../tenders/tender-command.ts'
 import { lockTender, type TenderRow } from '../tenders/tender-repository.ts'
 
 export interface BiddingWindow {
@@ -19,13 +18,11 @@ export interface BiddingWindow {
 }
 
 /** What decides the window besides the tender's state: from the tender machine's context. */
-export interface BiddingTerms extends Pick<TenderContext, 'suspended' | 'pendingObjections'> {
-  readonly deadline: string | null
-}
+export type BiddingTerms = Omit<BidWindowTerms, 'state'>
 
 /**
  * Throws the refusal (404 hidden, 409 bidding_closed, 409 tender_suspended, 409 tender_held_by_objection)
- * unless bids are taken at `at`. Whether a hold stops bids is the machine's rule (holdOf).
+ * unless bids are taken at `at`. The window is the machine's rule (state-machines/bid-window.ts).
  */
 export function assertBiddingOpen(
   tender: Pick<TenderRow, 'id' | 'state' | 'purchaser_org_id'>,
@@ -34,29 +31,8 @@ export function assertBiddingOpen(
   at: Date,
 ): asserts terms is BiddingTerms & { deadline: string } {
   assertVisible(tender, actor)
-  const { deadline } = terms
-  if (tender.state !== 'bidding' || deadline === null || at.getTime() >= Date.parse(deadline)) {
-    throw new Conflict(
-      `the tender does not take bids now (state "${tender.state}", deadline ${deadline ?? 'none'})`,
-      { state: tender.state, deadline, serverTime: at.toISOString() },
-      'bidding_closed',
-    )
-  }
-  const hold = holdOf(terms)
-  if (hold?.kind === 'suspension') {
-    throw new Conflict(
-      'the tender is suspended (暂停); bids wait until it resumes',
-      { deadline, serverTime: at.toISOString() },
-      'tender_suspended',
-    )
-  }
-  if (hold?.kind === 'objection') {
-    throw new Conflict(
-      `objection ${hold.objectionId} to the ${hold.stage} awaits its answer; bidding is paused until then (实施条例 Art 22)`,
-      { objectionId: hold.objectionId, stage: hold.stage, deadline, serverTime: at.toISOString() },
-      'tender_held_by_objection',
-    )
-  }
+  const refusal = bidWindowRefusal({ ...terms, state: tender.state }, at.toISOString())
+  if (refusal) throw refusalError(refusal, {})
 }
 
 export async function lockBiddingWindow(

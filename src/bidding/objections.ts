@@ -5,7 +5,7 @@ import type { ObjectionStage } from '../../state-machines/tender.events.ts'
 import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
-import { Conflict, Forbidden } from '../shared/errors.ts'
+import { Forbidden } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
@@ -85,10 +85,8 @@ export function answerObjection(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx }) => {
-      const objection = await lockObjection(trx, tenderId, objectionId)
-      if (objection.answer !== null) {
-        throw new Conflict(`objection ${objectionId} is already answered`, {}, 'already_answered')
-      }
+      // 404 for an unknown objection; one answered already is the machine's refusal (already_answered).
+      await lockObjection(trx, tenderId, objectionId)
       return {
         type: 'OBJECTION_ANSWERED',
         objectionId,

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely'
 import { type Actor, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
-import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
@@ -57,10 +56,8 @@ export function answerQuestion(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: async ({ trx }) => {
-      const question = await lockQuestion(trx, tenderId, questionId)
-      if (question.answer !== null) {
-        throw new Conflict(`question ${questionId} is already answered`, {}, 'already_answered')
-      }
+      // 404 for an unknown question; one answered already is the machine's refusal (already_answered).
+      await lockQuestion(trx, tenderId, questionId)
       return { type: 'QUESTION_ANSWERED', questionId, contentHash: sha256Hex(answer) }
     },
     project: async ({ trx, at }) => {

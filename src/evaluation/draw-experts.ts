@@ -1,15 +1,23 @@
 // DRAW_EXPERTS: the verifiable random draw of the evaluation committee (条例 Art 46; DESIGN §6).
 
 import { randomBytes } from 'node:crypto'
+import type { RulePack } from '../../state-machines/rule-pack.ts'
 import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { RuleViolation } from '../shared/errors.ts'
+import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { assertAccepts, assertNoCommitteeYet, committeeSize } from './evaluation-rules.ts'
 import { expertPool } from './expert-pool.ts'
+
+/** The smallest committee the pack allows (法 Art 37: ≥5 and odd); the draw's size by default. */
+function smallestCommittee(pack: RulePack | null): number {
+  if (pack === null) return 0 // unreachable: DRAW_EXPERTS is available only with a pack
+  const { minSize, odd } = pack.evaluationCommittee
+  return odd && minSize.value % 2 === 0 ? minSize.value + 1 : minSize.value
+}
 
 /** What the draw route answers with: enough to re-run the draw with verifyDraw. */
 export interface DrawOutcome {
@@ -36,10 +44,10 @@ export function drawExpertCommittee(
     ifMatch,
     authorize: authorizePurchaserOrOperator,
     decide: async ({ trx, snapshot, at }) => {
-      const context = assertAccepts(snapshot, 'DRAW_EXPERTS', at)
-      assertNoCommitteeYet(context)
-      if (context.rulePack === null) throw new RuleViolation('the tender has no rule pack')
-      const count = committeeSize(context.rulePack, size)
+      // No pool is read nor any draw made for a tender that could not take one now (held, drawn …).
+      assertAvailable(snapshot, 'DRAW_EXPERTS', at)
+      // Its size and its share of experts are the machine's rules (evaluationCommittee in the pack).
+      const count = size ?? smallestCommittee(snapshot.context.rulePack)
       const pool = await expertPool(trx)
       if (pool.length < count) {
         throw new RuleViolation(

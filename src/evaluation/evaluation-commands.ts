@@ -1,18 +1,13 @@
 // The committee's commands: declare no conflict, reject a bid (否决投标), score, submit the report.
-// Each acts as the expert who sends it, so an expert can never speak for another.
+// Each acts as the expert who sends it, so an expert can never speak for another. The machine's
+// evaluation guards are the rules (declaration first, one score sheet, candidates in range …).
 import type { EventOf } from '../../state-machines/tender.event-guard.ts'
+import type { TenderEventType } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { authorizeCommitteeExpert } from './evaluation-access.ts'
-import {
-  assertAccepts,
-  assertMayDeclare,
-  assertMayReject,
-  assertMayReport,
-  assertMayScore,
-} from './evaluation-rules.ts'
 
-type Proposed<K extends Parameters<typeof assertAccepts>[1]> = Omit<EventOf<K>, 'at'>
+type Proposed<K extends TenderEventType> = Omit<EventOf<K>, 'at'>
 
 export function declareNoConflict(
   deps: CommandDeps,
@@ -26,8 +21,7 @@ export function declareNoConflict(
     actor,
     ifMatch,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot, at }) => {
-      assertMayDeclare(assertAccepts(snapshot, 'DECLARE_NO_CONFLICT', at), actor.userId)
+    decide: () => {
       // The expert's own words go on the event too (the machine ignores them; the record keeps them).
       const event: Proposed<'DECLARE_NO_CONFLICT'> & { statement: string | null } = {
         type: 'DECLARE_NO_CONFLICT',
@@ -57,13 +51,7 @@ export function submitScores(
     actor,
     ifMatch,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot, at }) => {
-      const context = assertAccepts(snapshot, 'SUBMIT_SCORES', at)
-      assertMayScore(
-        context,
-        actor.userId,
-        scores.map((s) => s.bidId),
-      )
+    decide: () => {
       const event: Proposed<'SUBMIT_SCORES'> = {
         type: 'SUBMIT_SCORES',
         expertId: actor.userId,
@@ -87,8 +75,7 @@ export function rejectBid(
     actor,
     ifMatch,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot, at }) => {
-      assertMayReject(assertAccepts(snapshot, 'REJECT_BID', at), actor.userId, bidId)
+    decide: () => {
       const event: Proposed<'REJECT_BID'> = { type: 'REJECT_BID', expertId: actor.userId, bidId, ground }
       return event
     },
@@ -116,11 +103,7 @@ export function submitReport(
     actor,
     ifMatch,
     authorize: authorizeCommitteeExpert,
-    decide: ({ snapshot, at }) => {
-      assertMayReport(assertAccepts(snapshot, 'SUBMIT_REPORT', at), {
-        candidates: report.candidates,
-        dissent,
-      })
+    decide: () => {
       const event: Proposed<'SUBMIT_REPORT'> = {
         type: 'SUBMIT_REPORT',
         expertId: actor.userId,

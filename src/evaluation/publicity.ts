@@ -3,7 +3,6 @@
 import type { Actor } from '../auth/actor.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { assertAccepts, assertPublicityOver } from './evaluation-rules.ts'
 
 export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) {
   return executeTenderCommand(deps, {
@@ -11,9 +10,7 @@ export function endPublicity(deps: CommandDeps, actor: Actor, tenderId: string, 
     actor,
     ifMatch,
     authorize: authorizePurchaserOrOperator,
-    decide: ({ snapshot, at }) => {
-      assertPublicityOver(assertAccepts(snapshot, 'END_PUBLICITY', at), at)
-      return { type: 'END_PUBLICITY' }
-    },
+    // The publicity period (candidatePublicityDays, resultPublicityDays) is the machine's rule.
+    decide: () => ({ type: 'END_PUBLICITY' }),
   })
 }

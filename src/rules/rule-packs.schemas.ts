@@ -47,6 +47,17 @@ const LIMIT_NAMES = [
 ] as const satisfies readonly (keyof RulePack['limits'])[]
 
 const Committee = Type.Object({ minSize: CitedLimit, odd: Type.Boolean() })
+const CitedShare = Type.Object({
+  numerator: Type.Integer({ minimum: 0 }),
+  denominator: Type.Integer({ minimum: 1 }),
+  source: Type.String({ description: 'the rule the share comes from' }),
+  confidence: Confidence,
+})
+const EvaluationCommittee = Type.Object({
+  minSize: CitedLimit,
+  odd: Type.Boolean(),
+  minExpertShare: Type.Optional(CitedShare),
+})
 
 export const RulePackSchema = Type.Object(
   {
@@ -57,7 +68,7 @@ export const RulePackSchema = Type.Object(
     regime: Type.Union([Type.Literal('bidding-law'), Type.Literal('government-procurement')]),
     dayCounting: DayCounting,
     limits: Type.Object(Object.fromEntries(LIMIT_NAMES.map((name) => [name, CitedLimit] as const))),
-    evaluationCommittee: Committee,
+    evaluationCommittee: EvaluationCommittee,
     candidates: Type.Object({ min: CitedLimit, max: CitedLimit, ranked: Type.Boolean() }),
     awardCommittee: Committee,
     evaluationMethods: Type.Array(literals(EVALUATION_METHODS)),

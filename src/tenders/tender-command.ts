@@ -13,7 +13,7 @@ import { appendEvents, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
-import { IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
+import { Conflict, IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
 import { syncTimers } from '../timers/sync-timers.ts'
 import { assertVisible } from './tender-access.ts'
 import { lockTender, type TenderRow, updateTenderProjection } from './tender-repository.ts'
@@ -130,7 +130,7 @@ export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): 
     const state = tenderStateOf(snapshot)
     const allowed = allowedEvents(snapshot, event.at)
     const refusal = refusalOf(snapshot, event)
-    if (refusal) throw ruleViolation(refusal, { state, allowed })
+    if (refusal) throw refusalError(refusal, { state, allowed })
     throw new RuleViolation(`the rules refuse ${event.type} for this tender in state "${state}"`, {
       state,
       allowed,
@@ -150,14 +150,11 @@ export function assertStateTakes(snapshot: TenderSnapshot, type: TenderEventType
   })
 }
 
-/** The 422 of a refusal the machine names: its code, and the rule, limit and source behind it. */
-function ruleViolation(refusal: Refusal, extra: Record<string, unknown>): RuleViolation {
-  const { code, message, rule, limit, source, field, details } = refusal
-  return new RuleViolation(
-    message,
-    { rule, limit, source, ...(field ? { field } : {}), ...details, ...extra },
-    code,
-  )
+/** The 422 of a refusal the machine names (409 for a conflict): its code, and the rule, limit and source. */
+export function refusalError(refusal: Refusal, extra: Record<string, unknown>): RuleViolation | Conflict {
+  const { code, message, rule, limit, source, field, details, conflict } = refusal
+  const facts = { rule, limit, source, ...(field ? { field } : {}), ...details, ...extra }
+  return conflict ? new Conflict(message, facts, code) : new RuleViolation(message, facts, code)
 }
 
 async function projectTender(

@@ -1,15 +1,13 @@
 // The purchaser's and supervisor's commands on a tender as a whole. Each builds one machine event;
 // the pipeline does the rest.
 
-import { addLimitDays } from '../../state-machines/day-count.ts'
 import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
-import { awardMethodRefusal } from '../../state-machines/tender-draft.guards.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTenderKey } from '../keys/tender-keys.ts'
 import { DEFAULT_RULE_PACK_ID, getRulePack } from '../rules/rule-packs.ts'
-import { InvalidInput, RuleViolation } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
 import { authorizeOwnPurchaser, authorizeSupervisor } from './tender-access.ts'
 import { type CommandDeps, executeTenderCommand, recordTenderEvent } from './tender-command.ts'
 
@@ -45,27 +43,15 @@ export function publishTender(
     actor,
     ifMatch,
     authorize: authorizeOwnPurchaser,
-    decide: ({ at }) => {
-      // Say which rule refuses, rather than only that the machine did.
-      const earliest = addLimitDays(at.toISOString(), rulePack.limits.minBidDays, rulePack)
-      if (new Date(request.deadline) < new Date(earliest)) {
-        throw new RuleViolation(
-          `the deadline must be at least ${rulePack.limits.minBidDays.value} days after publication (${rulePack.limits.minBidDays.source}); earliest ${earliest}`,
-          { earliestDeadline: earliest },
-          'deadline_too_soon',
-        )
-      }
-      const refusal = awardMethodRefusal(rulePack, request.awardMethod)
-      if (refusal) throw new RuleViolation(refusal.message, refusal.details, refusal.code)
-      return {
-        type: 'PUBLISH',
-        rulePack,
-        deadline: new Date(request.deadline).toISOString(),
-        evaluationMethod: request.evaluationMethod,
-        awardMethod: request.awardMethod,
-        awardFactors: request.awardFactors,
-      }
-    },
+    // The bid period (minBidDays) and the award method are the machine's rules; it names the refusal.
+    decide: () => ({
+      type: 'PUBLISH',
+      rulePack,
+      deadline: new Date(request.deadline).toISOString(),
+      evaluationMethod: request.evaluationMethod,
+      awardMethod: request.awardMethod,
+      awardFactors: request.awardFactors,
+    }),
     project: async ({ trx, tender, at }) => ({
       encryptionKey: await createTenderKey(trx, deps.keys.kek, tender.id, at),
     }),

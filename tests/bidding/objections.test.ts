@@ -59,7 +59,7 @@ describe('an objection to the documents', () => {
     const before = await snapshotCounts(t)
     const res = await post(t, `${tenderId}/close-bidding`, 'operator')
     expect(res.status).toBe(422)
-    expect(res.body).toMatchObject({ code: 'rule_violation', state: 'bidding' })
+    expect(res.body).toMatchObject({ code: 'objection_pending', rule: 'hold', state: 'bidding' })
     expect(await snapshotCounts(t)).toEqual(before)
   })
 

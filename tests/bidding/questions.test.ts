@@ -80,13 +80,13 @@ describe('questions and answers', () => {
     expect(asBidder.status).toBe(403)
   })
 
-  it('closes questions at the deadline (422 from the rules)', async () => {
+  it('closes questions at the deadline (422 deadline_passed, from the rules)', async () => {
     const late = await createPublished(t)
     await passDeadline(t, late)
     const before = await snapshotCounts(t)
     const res = await post(t, `${late}/questions`, 'bidder1', { question: QUESTION })
     expect(res.status).toBe(422)
-    expect(res.body.code).toBe('rule_violation')
+    expect(res.body).toMatchObject({ code: 'deadline_passed', rule: 'bidDeadline' })
     expect(await snapshotCounts(t)).toEqual(before)
   })
 })

@@ -70,11 +70,12 @@ export const ev = {
       priceFen: outcome === 'opened' ? `${1_100_000_000 - i * 1_000_000}` : null,
     })),
   }),
-  draw: (members: readonly string[] = EXPERTS): TenderEvent => ({
+  /** Members drawn from the expert pool; `nonExperts` sit on the committee without being drawn from it. */
+  draw: (members: readonly string[] = EXPERTS, nonExperts: readonly string[] = []): TenderEvent => ({
     type: 'DRAW_EXPERTS',
     at: T(21, 2),
-    members,
-    draw,
+    members: [...members, ...nonExperts],
+    draw: { ...draw, pool: [...members, 'x'] },
   }),
   declare: (expertId: string): TenderEvent => ({ type: 'DECLARE_NO_CONFLICT', at: T(21, 3), expertId }),
   reject: (expertId: string, bidId: string, ground = '报价高于最高投标限价'): TenderEvent => ({

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cnNationalBidding } from '../../src/rules/packs/cn-national-bidding.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
+import { deadlineOf, tenderCommand } from '../http/guard-refusals-support.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -12,20 +13,15 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-async function command(tenderId: string, path: string, username: string, body: Record<string, unknown>) {
-  return t.http
-    .post(`/api/v1/tenders/${tenderId}/${path}`)
-    .set('authorization', `Bearer ${await t.token(username)}`)
-    .send(body)
-}
+const command = (tenderId: string, path: string, username: string, body: Record<string, unknown> = {}) =>
+  tenderCommand(t, tenderId, path, username, body)
 
-const deadlineOf = async (tenderId: string) =>
-  (await t.http.get(`/api/v1/tenders/${tenderId}`)).body.deadline as string
+const deadlineOfTender = (tenderId: string) => deadlineOf(t, tenderId)
 
 describe('objections refused by a named rule', () => {
   it('a documents objection less than objectionLeadDays before the deadline: objection_too_late', async () => {
     const tenderId = await createPublished(t)
-    const deadline = await deadlineOf(tenderId)
+    const deadline = await deadlineOfTender(tenderId)
     t.clock.set(new Date(Date.parse(deadline) - 9 * DAY_MS))
     const res = await command(tenderId, 'objections', 'bidder1', { stage: 'documents', summary: '排斥' })
     expect(res.status).toBe(422)
@@ -60,7 +56,7 @@ describe('an extension that does not move the deadline later', () => {
     ['an earlier deadline', -DAY_MS],
   ])('%s: deadline_not_later with the current deadline', async (_name, shift) => {
     const tenderId = await createPublished(t)
-    const deadline = await deadlineOf(tenderId)
+    const deadline = await deadlineOfTender(tenderId)
     const newDeadline = new Date(Date.parse(deadline) + shift).toISOString()
     const res = await command(tenderId, 'extend-deadline', 'purchaser', { newDeadline, reason: '顺延' })
     expect(res.status).toBe(422)

@@ -28,7 +28,7 @@ describe('a claimed timer whose tender changed', () => {
     expect((await post(t, `${tenderId}/suspend`, 'supervisor', { reason: '收到投诉' })).status).toBe(200)
 
     const result = await fireTimer({ db: t.database.db, clock: t.clock }, timer)
-    expect(result).toMatchObject({ outcome: 'deferred', error: expect.stringMatching(/^rule_violation/) })
+    expect(result).toMatchObject({ outcome: 'deferred', error: expect.stringMatching(/^tender_suspended/) })
     expect(await stateOf(t, tenderId)).toBe('bidding')
     expect(await eventsOf(t, tenderId, 'CLOSE_BIDDING')).toEqual([])
 

@@ -64,6 +64,13 @@ export const cnNationalBidding: RulePack = {
   evaluationCommittee: {
     minSize: { value: 5, source: '招标投标法 Art 37: 5 or more members, an odd number', confidence: 'V' },
     odd: true,
+    minExpertShare: {
+      numerator: 2,
+      denominator: 3,
+      source:
+        '招标投标法 Art 37: 技术、经济等方面的专家不得少于成员总数的三分之二 (experts ≥ 2/3 of the members)',
+      confidence: 'V',
+    },
   },
   candidates: {
     min: { value: 1, source: '评标委员会和评标方法暂行规定 Art 45: 1–3 candidates', confidence: 'S' },

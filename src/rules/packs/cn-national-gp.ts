@@ -69,6 +69,13 @@ export const cnNationalGp: RulePack = {
       confidence: 'U',
     },
     odd: true,
+    minExpertShare: {
+      numerator: 2,
+      denominator: 3,
+      source:
+        '财政部令第87号 Art 47: 评审专家不得少于成员总数的三分之二 (with the purchaser representative). Not in REGULATIONS.md: unverified',
+      confidence: 'U',
+    },
   },
   candidates: {
     min: {
