@@ -52,8 +52,12 @@ export const recordDecision = (
 ) => meetingCommand(deps, actor, tenderId, ifMatch, { type: 'DECIDE', winnerBidId, reasons })
 
 /** FAIL_AWARD (定标失败): only when the tie outlasted the re-votes and the declared tie-break. */
-export const failTiedAward = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) =>
-  meetingCommand(deps, actor, tenderId, ifMatch, { type: 'FAIL_AWARD' })
+export const failTiedAward = (
+  deps: CommandDeps,
+  actor: Actor,
+  tenderId: string,
+  ifMatch: number | undefined,
+) => meetingCommand(deps, actor, tenderId, ifMatch, { type: 'FAIL_AWARD' })
 
 export function issueAwardNotice(
   deps: CommandDeps,
