@@ -37,7 +37,7 @@ export function amendTender(
       if (tender.state === 'bidding') assertLeadTime(snapshot.context, at, newDeadline)
       return { type: 'AMEND', amendmentId, summary: request.summary, newDeadline }
     },
-    project: async () => ({ amendmentId }),
+    project: async () => ({ id: amendmentId }),
   })
 }
 

@@ -38,7 +38,7 @@ export function askQuestion(
         at,
         content: { tenderId, question },
       })
-      return { questionId }
+      return { id: questionId }
     },
   })
 }
@@ -65,7 +65,6 @@ export function answerQuestion(
     },
     project: async ({ trx, at }) => {
       await recordAnswer(trx, questionId, answer, at)
-      return { questionId }
     },
   })
 }
