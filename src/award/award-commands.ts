@@ -71,10 +71,7 @@ export function issueAwardNotice(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     decide: () => ({ type: 'ISSUE_AWARD_NOTICE', noticeId: newId('ntc') }),
-    project: async ({ next }) => ({
-      noticeId: next.context.noticeId,
-      contractDueAt: next.context.contractDueAt,
-    }),
+    project: async ({ next }) => ({ id: next.context.noticeId!, contractDueAt: next.context.contractDueAt }),
   })
 }
 

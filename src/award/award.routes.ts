@@ -1,8 +1,9 @@
 // Award (定标) routes: committee draw, dossiers, secret ballots, re-vote, decision, notice, decline,
 // contract, and the award meeting's read view.
 import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
-import { commandRoute } from '../http/command-route.ts'
+import { commandRoute, createCommandRoute } from '../http/command-route.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import {
@@ -89,12 +90,16 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
 
 /** What follows the decision: notice, a winner falling away, the contract. */
 function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
-  commandRoute(app, {
+  // The notice has no URL of its own: its signed record is listed under …/records once issued.
+  createCommandRoute(app, {
     url: '/api/v1/tenders/:id/award-notice',
     operationId: 'issueAwardNotice',
     summary: 'Issue the award notice (中标通知书); the contract falls due from here (purchaser)',
     tag,
     run: ({ actor, params, ifMatch }) => issueAwardNotice(deps, actor, params.id, ifMatch),
+    extra: {
+      contractDueAt: Type.Union([Type.String(), Type.Null()], { description: 'the contract is due by' }),
+    },
   })
   commandRoute(app, {
     url: '/api/v1/tenders/:id/winner-declined',

@@ -35,7 +35,7 @@ export function amendTender(
       const newDeadline = request.newDeadline ? new Date(request.newDeadline).toISOString() : null
       return { type: 'AMEND', amendmentId, summary: request.summary, newDeadline }
     },
-    project: async () => ({ amendmentId }),
+    project: async () => ({ id: amendmentId }),
   })
 }
 

@@ -19,6 +19,10 @@ export const ObjectionParams = Type.Object(
   { id: Id('tender id'), oid: Id('objection id') },
   { additionalProperties: false },
 )
+export const AmendmentParams = Type.Object(
+  { id: Id('tender id'), aid: Id('amendment id') },
+  { additionalProperties: false },
+)
 
 export const QuestionBody = Body({
   question: text(4000, 'the question (答疑)', '图纸第12页的路面结构层厚度与工程量清单不一致，以哪个为准？'),
@@ -136,7 +140,7 @@ export const ReceiptListResponse = Type.Object(
   { additionalProperties: false },
 )
 
-const BidView = Type.Object(
+export const BidView = Type.Object(
   {
     id: Type.String(),
     bidderOrgId: Type.String(),
@@ -158,7 +162,7 @@ const BidView = Type.Object(
 )
 export const BidListResponse = Type.Object({ items: Type.Array(BidView) }, { additionalProperties: false })
 
-const QuestionView = Type.Object(
+export const QuestionView = Type.Object(
   {
     id: Type.String(),
     question: Type.String(),
@@ -175,7 +179,7 @@ export const QuestionListResponse = Type.Object(
   { additionalProperties: false },
 )
 
-const AmendmentView = Type.Object(
+export const AmendmentView = Type.Object(
   {
     amendmentId: Type.String(),
     seq: Type.Integer({ description: "the AMEND event's seq in the tender's history" }),
@@ -190,7 +194,7 @@ export const AmendmentListResponse = Type.Object(
   { additionalProperties: false },
 )
 
-const ObjectionView = Type.Object(
+export const ObjectionView = Type.Object(
   { id: Type.String(), stage: Type.String(), summary: Type.String(), raisedByOrgId: Type.String() },
   { additionalProperties: true },
 )

@@ -1,12 +1,15 @@
 // Bid routes: submit or replace (sealed), withdraw, list (own before opening, all after), receipts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
+import { createdResponse, sendCreated } from '../http/created.ts'
+import { listedItem } from '../http/listed-item.ts'
 import { assertNoBody } from '../http/no-body.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import { readReceipts } from './bid-receipts.ts'
 import {
   BidListResponse,
   BidParams,
+  BidView,
   IdempotencyHeaders,
   ReceiptListResponse,
   SubmitBidBody,
@@ -53,7 +56,10 @@ export async function bidsRoutes(app: FastifyInstance, deps: BiddingDeps): Promi
         params: TenderIdParams,
         headers: IdempotencyHeaders,
         body: SubmitBidBody,
-        response: { 201: SubmittedBidResponse, ...problemResponses(404, 409, 413, 422) },
+        response: {
+          201: createdResponse(SubmittedBidResponse.properties, { location: true }),
+          ...problemResponses(404, 409, 413, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -61,9 +67,14 @@ export async function bidsRoutes(app: FastifyInstance, deps: BiddingDeps): Promi
       const actor = requireActor(request)
       const submission = request.body as BidSubmission
       const response = await submitBid(deps, actor, id, submission, idempotencyOf(request, actor.orgId))
+      if (response.replayed) reply.header('idempotent-replayed', 'true')
       const bid = response.body.bid as { id: string }
-      reply.header('location', `/api/v1/tenders/${id}/bids/${bid.id}`)
-      return send(reply, response)
+      return sendCreated(reply, {
+        // A new bid's stream holds one event, BID_SUBMITTED: its version is 1.
+        created: { id: bid.id, tenderId: id, version: 1 },
+        location: `/api/v1/tenders/${id}/bids/${bid.id}`,
+        body: response.body,
+      })
     },
   )
 
@@ -106,6 +117,25 @@ export async function bidsRoutes(app: FastifyInstance, deps: BiddingDeps): Promi
     async (request) => {
       const { id } = request.params as { id: string }
       return { items: await readBids(deps.db, requireActor(request), id) }
+    },
+  )
+
+  app.get(
+    '/api/v1/tenders/:id/bids/:bidId',
+    {
+      schema: {
+        operationId: 'getBid',
+        tags: ['bidding'],
+        summary:
+          "One bid, under the list's rule (before opening only its bidder's own; another's reads as missing)",
+        security: [{ bearerAuth: [] }],
+        params: BidParams,
+        response: { 200: BidView, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id, bidId } = request.params as { id: string; bidId: string }
+      return listedItem(await readBids(deps.db, requireActor(request), id), (bid) => bid.id, bidId, 'bid')
     },
   )
 

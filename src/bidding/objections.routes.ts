@@ -1,7 +1,9 @@
-// Objection routes (异议): raise (bidder), answer (purchaser), list (purchaser, oversight, own raiser).
+// Objection routes (异议): raise (bidder), answer (purchaser), list and read (purchaser, oversight,
+// own raiser).
 import type { FastifyInstance } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
-import { commandRoute } from '../http/command-route.ts'
+import { commandRoute, createCommandRoute } from '../http/command-route.ts'
+import { listedItem } from '../http/listed-item.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import {
@@ -9,17 +11,19 @@ import {
   ObjectionBody,
   ObjectionListResponse,
   ObjectionParams,
+  ObjectionView,
 } from './bidding.schemas.ts'
 import { answerObjection, raiseObjection, readObjections } from './objections.ts'
 
 export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
-  commandRoute(app, {
+  createCommandRoute(app, {
     url: '/api/v1/tenders/:id/objections',
     operationId: 'raiseObjection',
     summary: 'Raise an objection (bidder); the tender is held until it is answered',
     tag: 'bidding',
     body: ObjectionBody,
     run: ({ actor, params, body, ifMatch }) => raiseObjection(deps, actor, params.id, body, ifMatch),
+    location: (params, id) => `/api/v1/tenders/${params.id}/objections/${id}`,
   })
 
   commandRoute(app, {
@@ -48,6 +52,25 @@ export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps):
     async (request) => {
       const { id } = request.params as { id: string }
       return { items: await readObjections(deps.db, requireActor(request), id) }
+    },
+  )
+
+  app.get(
+    '/api/v1/tenders/:id/objections/:oid',
+    {
+      schema: {
+        operationId: 'getObjection',
+        tags: ['bidding'],
+        summary: "One objection, under the list's rule (another bidder's reads as missing)",
+        security: [{ bearerAuth: [] }],
+        params: ObjectionParams,
+        response: { 200: ObjectionView, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id, oid } = request.params as { id: string; oid: string }
+      const objections = await readObjections(deps.db, requireActor(request), id)
+      return listedItem(objections, (o) => o.id, oid, 'objection')
     },
   )
 }

@@ -61,7 +61,7 @@ export function raiseObjection(
         ...request,
         raisedAt: at,
       })
-      return { objectionId }
+      return { id: objectionId }
     },
   })
 }
@@ -96,7 +96,6 @@ export function answerObjection(
     },
     project: async ({ trx, at }) => {
       await recordObjectionAnswer(trx, objectionId, { ...reply, at })
-      return { objectionId }
     },
   })
 }

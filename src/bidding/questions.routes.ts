@@ -1,27 +1,34 @@
 // Question and amendment routes (答疑, 澄清/修改) during bidding.
 import type { FastifyInstance } from 'fastify'
-import { commandRoute } from '../http/command-route.ts'
+import { commandRoute, createCommandRoute } from '../http/command-route.ts'
+import { listedItem } from '../http/listed-item.ts'
 import { ProblemRef, TenderIdParams } from '../http/schemas.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'
 import { amendTender, readAmendments } from './amendments.ts'
 import {
   AmendmentBody,
   AmendmentListResponse,
+  AmendmentParams,
+  AmendmentView,
   AnswerBody,
   QuestionBody,
   QuestionListResponse,
   QuestionParams,
+  QuestionView,
 } from './bidding.schemas.ts'
 import { answerQuestion, askQuestion, readQuestions } from './questions.ts'
 
+const publicReads = { 400: ProblemRef, 401: ProblemRef, 404: ProblemRef }
+
 export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
-  commandRoute(app, {
+  createCommandRoute(app, {
     url: '/api/v1/tenders/:id/questions',
     operationId: 'askQuestion',
     summary: 'Ask a question about the documents (bidder); the asker is never shown to others',
     tag: 'bidding',
     body: QuestionBody,
     run: ({ actor, params, body, ifMatch }) => askQuestion(deps, actor, params.id, body.question, ifMatch),
+    location: (params, id) => `/api/v1/tenders/${params.id}/questions/${id}`,
   })
 
   commandRoute(app, {
@@ -43,7 +50,7 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
         tags: ['bidding'],
         summary: 'Questions and answers, without who asked (the asker sees mine: true)',
         params: TenderIdParams,
-        response: { 200: QuestionListResponse, 400: ProblemRef, 401: ProblemRef, 404: ProblemRef },
+        response: { 200: QuestionListResponse, ...publicReads },
       },
     },
     async (request) => {
@@ -52,13 +59,31 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     },
   )
 
-  commandRoute(app, {
+  app.get(
+    '/api/v1/tenders/:id/questions/:qid',
+    {
+      schema: {
+        operationId: 'getQuestion',
+        tags: ['bidding'],
+        summary: 'One question and its answer, read as in the list',
+        params: QuestionParams,
+        response: { 200: QuestionView, ...publicReads },
+      },
+    },
+    async (request) => {
+      const { id, qid } = request.params as { id: string; qid: string }
+      return listedItem(await readQuestions(deps.db, request.actor, id), (q) => q.id, qid, 'question')
+    },
+  )
+
+  createCommandRoute(app, {
     url: '/api/v1/tenders/:id/amendments',
     operationId: 'amendTender',
     summary: 'Amend the documents (purchaser); < 15 days before the deadline needs a new deadline',
     tag: 'bidding',
     body: AmendmentBody,
     run: ({ actor, params, body, ifMatch }) => amendTender(deps, actor, params.id, body, ifMatch),
+    location: (params, id) => `/api/v1/tenders/${params.id}/amendments/${id}`,
   })
 
   // Answered questions are the other half of the clarifications: GET …/questions, under the same rule.
@@ -71,12 +96,30 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
         summary:
           'Amendments (澄清/修改) with their dates and any new deadline (anyone who can see the tender)',
         params: TenderIdParams,
-        response: { 200: AmendmentListResponse, 400: ProblemRef, 401: ProblemRef, 404: ProblemRef },
+        response: { 200: AmendmentListResponse, ...publicReads },
       },
     },
     async (request) => {
       const { id } = request.params as { id: string }
       return { items: await readAmendments(deps.db, request.actor, id) }
+    },
+  )
+
+  app.get(
+    '/api/v1/tenders/:id/amendments/:aid',
+    {
+      schema: {
+        operationId: 'getAmendment',
+        tags: ['bidding'],
+        summary: 'One amendment, read as in the list',
+        params: AmendmentParams,
+        response: { 200: AmendmentView, ...publicReads },
+      },
+    },
+    async (request) => {
+      const { id, aid } = request.params as { id: string; aid: string }
+      const amendments = await readAmendments(deps.db, request.actor, id)
+      return listedItem(amendments, (a) => a.amendmentId, aid, 'amendment')
     },
   )
 }

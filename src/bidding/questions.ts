@@ -37,7 +37,7 @@ export function askQuestion(
         at,
         content: { tenderId, question },
       })
-      return { questionId }
+      return { id: questionId }
     },
   })
 }
@@ -62,7 +62,6 @@ export function answerQuestion(
     },
     project: async ({ trx, at }) => {
       await recordAnswer(trx, questionId, answer, at)
-      return { questionId }
     },
   })
 }

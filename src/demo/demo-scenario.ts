@@ -50,11 +50,11 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
 
   heading('投标人提问，招标人公开答复', 'A bidder asks (anonymously), the purchaser answers publicly')
   time.advance(2 * DAY_MS)
-  const question = await api.as<{ result: { questionId: string } }>('bidder2', 'POST', t('/questions'), {
+  const question = await api.as<{ id: string }>('bidder2', 'POST', t('/questions'), {
     question:
       '雨污分流管网是否包含既有管道的检测费用？ Does the drainage scope include surveying existing pipes?',
   })
-  await api.as('purchaser', 'POST', t(`/questions/${question.result.questionId}/answer`), {
+  await api.as('purchaser', 'POST', t(`/questions/${question.id}/answer`), {
     answer: '包含，详见工程量清单第3章。 Yes: see chapter 3 of the bill of quantities.',
   })
   line("问题与答复已公开，提问人身份不公开 / published without the asker's identity")

@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import { requireActor } from '../auth/authenticate.ts'
 import { commandRoute } from '../http/command-route.ts'
+import { createdResponse, sendCreated } from '../http/created.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
@@ -43,7 +44,14 @@ export async function tenderRoutes(
         summary: 'Create a draft tender (purchaser)',
         security: [{ bearerAuth: [] }],
         body: CreateTenderBody,
-        response: { 201: TenderViewSchema, ...problemResponses(413) },
+        response: {
+          201: createdResponse(TenderViewSchema.properties, {
+            location: true,
+            description: "the new draft's view; Location is its URL",
+            open: true,
+          }),
+          ...problemResponses(413),
+        },
       },
     },
     async (request, reply) => {
@@ -54,11 +62,11 @@ export async function tenderRoutes(
         ...body,
         ceilingPriceFen: body.ceilingPriceFen ?? null,
       })
-      setVersionTag(reply, row.version)
-      return reply
-        .code(201)
-        .header('location', `/api/v1/tenders/${row.id}`)
-        .send(tenderView(row, deps.clock.now().toISOString()))
+      return sendCreated(reply, {
+        created: { id: row.id, tenderId: row.id, version: row.version },
+        location: `/api/v1/tenders/${row.id}`,
+        body: tenderView(row, deps.clock.now().toISOString()),
+      })
     },
   )
 

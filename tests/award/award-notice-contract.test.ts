@@ -23,8 +23,8 @@ describe('award notice and contract', () => {
     expect(publicView.body).toMatchObject({ state: 'awarded', winnerBidId: tender.candidates[1] })
     // when the purchaser issues the notice
     const notice = await post(t, 'purchaser', url('award-notice'))
-    expect(notice.status).toBe(200)
-    expect(notice.body.result.noticeId).toMatch(/^ntc_[0-9a-f]{32}$/)
+    expect(notice.status).toBe(201)
+    expect(notice.body.id).toMatch(/^ntc_[0-9a-f]{32}$/)
     const issuedAt = t.clock.now().toISOString()
     expect(notice.body.tender.contractDueAt).toBe(
       new Date(t.clock.now().getTime() + 30 * DAY_MS).toISOString(),
@@ -47,7 +47,7 @@ describe('award notice and contract', () => {
   it('issues one notice only, and no contract comes before the notice', async () => {
     const early = await post(t, 'purchaser', url('contract'), { contractRef: 'HT-01' })
     expect(early.status).toBe(422)
-    expect((await post(t, 'purchaser', url('award-notice'))).status).toBe(200)
+    expect((await post(t, 'purchaser', url('award-notice'))).status).toBe(201)
     expect((await post(t, 'purchaser', url('award-notice'))).status).toBe(422)
   })
 

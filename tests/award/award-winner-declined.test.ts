@@ -29,7 +29,7 @@ describe('POST tenders/{id}/winner-declined', () => {
     const [a, b, c] = tender.candidates as [string, string, string]
     // given a won and was published; when a declines after its notice
     await decideAndPublish(t, tender.tenderId, members, a)
-    expect((await post(t, 'purchaser', url('award-notice'))).status).toBe(200)
+    expect((await post(t, 'purchaser', url('award-notice'))).status).toBe(201)
     const first = await decline()
     expect(first.status).toBe(200)
     // then the committee votes again from round 1 among b and c, with the same frozen dossiers

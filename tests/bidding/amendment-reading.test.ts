@@ -16,7 +16,7 @@ const SECOND = '补充图纸第14页排水管径说明'
 
 async function amend(tenderId: string, body: Record<string, unknown>) {
   const res = await post(t, `${tenderId}/amendments`, 'purchaser', body)
-  if (res.status !== 200) throw new Error(`amend failed: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) throw new Error(`amend failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body as { event: { seq: number }; tender: { deadline: string } }
 }
 

@@ -18,9 +18,9 @@ describe('amendments', () => {
     const tenderId = await createPublished(t)
     const before = (await t.http.get(`/api/v1/tenders/${tenderId}`)).body.deadline
     const res = await post(t, `${tenderId}/amendments`, 'purchaser', { summary: SUMMARY })
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.body.event.type).toBe('AMEND')
-    expect(res.body.result.amendmentId).toMatch(/^amd_/)
+    expect(res.body.id).toMatch(/^amd_/)
     expect(res.body.tender.deadline).toBe(before)
   })
 
@@ -46,7 +46,7 @@ describe('amendments', () => {
       summary: SUMMARY,
       newDeadline: earliest,
     })
-    expect(moved.status).toBe(200)
+    expect(moved.status).toBe(201)
     expect(moved.body.tender.deadline).toBe(earliest)
   })
 

@@ -11,11 +11,10 @@ beforeAll(async () => {
   t = await startTestApp()
   const tender = await createPublished(t)
   const bid = await submitOk(t, tender, 'bidder1')
-  const question = (await post(t, `${tender}/questions`, 'bidder1', { question: '工期能否调整？' })).body
-    .result.questionId
+  const question = (await post(t, `${tender}/questions`, 'bidder1', { question: '工期能否调整？' })).body.id
   const objection = (
     await post(t, `${tender}/objections`, 'bidder1', { stage: 'documents', summary: '评分标准不明确' })
-  ).body.result.objectionId
+  ).body.id
   ids = { tender, bid: bid.id, question, objection }
 })
 afterAll(() => t.close())

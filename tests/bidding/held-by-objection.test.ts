@@ -22,8 +22,8 @@ describe('bids while an objection to the documents is pending', () => {
     tenderId = await createPublished(t)
     liveBidId = (await submitOk(t, tenderId, 'bidder1')).id
     const raised = await post(t, `${tenderId}/objections`, 'bidder2', OBJECTION)
-    expect(raised.status).toBe(200)
-    objectionId = raised.body.result.objectionId
+    expect(raised.status).toBe(201)
+    objectionId = raised.body.id
   })
 
   const expectHeld = (res: { status: number; body: Record<string, unknown> }) => {

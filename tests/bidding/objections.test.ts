@@ -23,9 +23,9 @@ describe('an objection to the documents', () => {
     tenderId = await createPublished(t)
     for (const bidder of ['bidder1', 'bidder2', 'bidder3']) await submitOk(t, tenderId, bidder)
     const res = await post(t, `${tenderId}/objections`, 'bidder2', OBJECTION)
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.body.tender).toMatchObject({ held: true, pendingObjections: 1 })
-    objectionId = res.body.result.objectionId
+    objectionId = res.body.id
   })
 
   it("keeps the raiser out of the tender's events", async () => {
@@ -88,7 +88,7 @@ describe('objections out of time or from the wrong party', () => {
     const tenderId = await createPublished(t)
     expect((await post(t, `${tenderId}/objections`, 'purchaser', OBJECTION)).status).toBe(403)
     const raised = await post(t, `${tenderId}/objections`, 'bidder1', OBJECTION)
-    const oid = raised.body.result.objectionId
+    const oid = raised.body.id
     const res = await post(t, `${tenderId}/objections/${oid}/answer`, 'bidder1', {
       answer: '撤回',
       upheld: true,

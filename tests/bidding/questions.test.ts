@@ -22,9 +22,9 @@ describe('questions and answers', () => {
   beforeAll(async () => {
     tenderId = await createPublished(t)
     const res = await post(t, `${tenderId}/questions`, 'bidder1', { question: QUESTION })
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.body.event.type).toBe('QUESTION_ASKED')
-    questionId = res.body.result.questionId
+    questionId = res.body.id
   })
 
   it("records QUESTION_ASKED without the asker's identity in the event", async () => {
@@ -75,7 +75,7 @@ describe('questions and answers', () => {
     const asPurchaser = await post(t, `${tenderId}/questions`, 'purchaser', { question: '自问自答？' })
     expect(asPurchaser.status).toBe(403)
     const second = await post(t, `${tenderId}/questions`, 'bidder2', { question: '工期能否调整？' })
-    const qid = second.body.result.questionId
+    const qid = second.body.id
     const asBidder = await post(t, `${tenderId}/questions/${qid}/answer`, 'bidder1', { answer: '不能' })
     expect(asBidder.status).toBe(403)
   })

@@ -21,8 +21,8 @@ describe('a question asked by a bidder', () => {
       .post(`/api/v1/tenders/${id}/questions`)
       .set('authorization', `Bearer ${await t.token('bidder4')}`)
       .send({ question })
-    expect(res.status).toBe(200)
-    const questionId = res.body.result.questionId as string
+    expect(res.status).toBe(201)
+    const questionId = res.body.id as string
 
     const asked = (await readStream(t.database.db, `tender-${id}`)).find((e) => e.type === 'QUESTION_ASKED')
     expect(asked?.data).toMatchObject({ questionId, contentHash: sha256Hex(question) })

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const members = await formAndFreeze(t, tenderId)
   await decideAndPublish(t, tenderId, members, awarding.candidates[0]!)
   const notice = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award-notice`)
-  expect(notice.status).toBe(200)
+  expect(notice.status).toBe(201)
 }, 120_000)
 afterAll(() => t?.close())
 

@@ -106,7 +106,7 @@ export async function driveCompletedTender(
   t.clock.advance(3 * DAY_MS)
   await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
   const notice = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award-notice`)
-  if (notice.status !== 200) throw new Error(`notice: ${notice.status} ${JSON.stringify(notice.body)}`)
+  if (notice.status !== 201) throw new Error(`notice: ${notice.status} ${JSON.stringify(notice.body)}`)
   t.clock.advance(5 * DAY_MS)
   const contract = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/contract`, {
     contractRef: 'HT-2026-001',

@@ -48,13 +48,13 @@ describe('a held tender at its deadline', () => {
       stage: 'documents',
       summary: '资格条件中要求的业绩类型排斥潜在投标人',
     })
-    expect(raised.status).toBe(200)
+    expect(raised.status).toBe(201)
     t.clock.set(new Date(Date.parse(await deadlineOf(t, tenderId)) + 60_000))
 
     expect(await tick(t)).toEqual([])
     expect(await stateOf(t, tenderId)).toBe('bidding')
 
-    const objectionId = raised.body.result.objectionId as string
+    const objectionId = raised.body.id as string
     const answered = await post(t, `${tenderId}/objections/${objectionId}/answer`, 'purchaser', {
       answer: '经复核，资格条件符合有关规定，异议不成立。',
       upheld: false,
