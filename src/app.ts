@@ -9,9 +9,9 @@ import { registerAuthentication } from './auth/authenticate.ts'
 import type { TokenService } from './auth/token-issuer.ts'
 import { awardRoutes } from './award/award.routes.ts'
 import { biddingRoutes } from './bidding/bidding.routes.ts'
-import { DEFAULT_BID_BODY_LIMIT } from './config.ts'
+import { creditConfigFromEnvironment, DEFAULT_BID_BODY_LIMIT } from './config.ts'
 import { creditRoutes } from './credit/credit.routes.ts'
-import { type CreditConfig, loadCreditConfig } from './credit/credit-config.ts'
+import type { CreditConfig } from './credit/credit-config.ts'
 import { createCreditProviders, useCreditProviders } from './credit/credit-providers.ts'
 import type { DatabaseKind } from './db/database.ts'
 import type { Database } from './db/schema.ts'
@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const commandDeps = { db: deps.db, clock: deps.clock }
   // Every credit lookup on this database handle (bids, opening, dossiers, the API) asks these sources.
-  const creditConfig = deps.credit ?? loadCreditConfig(process.env)
+  const creditConfig = deps.credit ?? creditConfigFromEnvironment()
   useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
   await app.register(rulePackRoutes)

@@ -25,6 +25,11 @@ export interface Config {
    * default, never in production nor on PostgreSQL (a shared database keeps real time); YOUXUAN_SANDBOX_CLOCK=off.
    */
   readonly sandboxClock: boolean
+  /**
+   * OIDC bearer tokens in production: YOUXUAN_OIDC_JWKS_URL and YOUXUAN_OIDC_ISSUER; null → the embedded
+   * issuer (which production refuses to hand out through the dev login).
+   */
+  readonly oidc: { readonly jwksUrl: string; readonly issuer: string } | null
 }
 
 /** Bids may carry attachments in their JWE; 20 MiB unless YOUXUAN_BID_BODY_LIMIT says otherwise. */
@@ -66,5 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kekBase64: env.YOUXUAN_KEK?.trim() || null,
     credit: loadCreditConfig(env),
     sandboxClock: !production && databaseUrl === null && env.YOUXUAN_SANDBOX_CLOCK !== 'off',
+    oidc: env.YOUXUAN_OIDC_JWKS_URL
+      ? { jwksUrl: env.YOUXUAN_OIDC_JWKS_URL, issuer: env.YOUXUAN_OIDC_ISSUER ?? '' }
+      : null,
   }
+}
+
+/** The credit sources the environment names: for an app built without a configuration (tests, tools). */
+export function creditConfigFromEnvironment(): CreditConfig {
+  return loadCreditConfig(process.env)
 }

@@ -44,10 +44,9 @@ export async function openRuntime(config: Config, clock: Clock): Promise<Runtime
   try {
     const { applied } = await migrateToLatest(database.db)
     if (!config.production) await seedDemoDirectory(database.db, clock)
-    const oidc = process.env.YOUXUAN_OIDC_JWKS_URL
     const tokens =
-      config.production && oidc
-        ? createOidcTokenService(oidc, process.env.YOUXUAN_OIDC_ISSUER ?? '', clock)
+      config.production && config.oidc
+        ? createOidcTokenService(config.oidc.jwksUrl, config.oidc.issuer, clock)
         : await createEmbeddedTokenService(database.db, clock)
     const keys = await createPlatformKeys(database.db, kekOrigin.kek, clock)
     return {
