@@ -50,31 +50,31 @@ async function main(argv: string[]): Promise<number> {
       return runDemo(loadConfig())
     }
     case 'openapi': {
-      const { openApiCommand } = await import('./http/openapi-file.ts')
+      const { openApiCommand } = await import('./cli/openapi-file.ts')
       return openApiCommand(rest)
     }
     case 'verify-receipt': {
-      const { verifyReceiptCommand } = await import('./receipts/verify-receipt-command.ts')
+      const { verifyReceiptCommand } = await import('./cli/verify-receipt.ts')
       return verifyReceiptCommand(rest)
     }
     case 'verify': {
-      const { verifyCommand } = await import('./records/verify-command.ts')
+      const { verifyCommand } = await import('./cli/verify-record.ts')
       return verifyCommand(rest)
     }
     case 'revoke-key': {
-      const { revokeKeyCommand } = await import('./records/revoke-key-command.ts')
+      const { revokeKeyCommand } = await import('./cli/revoke-key.ts')
       return revokeKeyCommand(rest)
     }
     case 'credit': {
-      const { creditCommand } = await import('./credit/credit-command.ts')
+      const { creditCommand } = await import('./cli/credit.ts')
       return creditCommand(rest)
     }
     case 'clock': {
-      const { clockCommand } = await import('./sandbox/clock-command.ts')
+      const { clockCommand } = await import('./cli/clock.ts')
       return clockCommand(rest)
     }
     case 'keys': {
-      const { keysCommand } = await import('./keys/keys-command.ts')
+      const { keysCommand } = await import('./cli/keys.ts')
       return keysCommand(rest)
     }
     case undefined:

@@ -1,7 +1,7 @@
 // `youxuan clock` and `youxuan clock advance P20D` talk to the running server over HTTP as the operator.
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { clockCommand } from '../../src/sandbox/clock-command.ts'
+import { clockCommand } from '../../src/cli/clock.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 

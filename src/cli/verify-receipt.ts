@@ -3,8 +3,8 @@
 import fs from 'node:fs'
 import type { JWK } from 'jose'
 import { loadConfig } from '../config.ts'
+import { verifyBidReceipt } from '../receipts/verify-receipt.ts'
 import { systemClock } from '../shared/clock.ts'
-import { verifyBidReceipt } from './verify-receipt.ts'
 
 export const VERIFY_RECEIPT_USAGE = 'usage: youxuan verify-receipt <receipt-file> [--jwks <file|url>]'
 

@@ -1,8 +1,8 @@
 // `youxuan keys rotate`: a new active signing key; the old one stays in the JWKS so all it signed verifies.
 import { loadConfig } from '../config.ts'
+import { describeKekSource } from '../keys/kek.ts'
 import { openRuntime } from '../runtime.ts'
 import { systemClock } from '../shared/clock.ts'
-import { describeKekSource } from './kek.ts'
 
 export const KEYS_USAGE = 'usage: youxuan keys rotate'
 

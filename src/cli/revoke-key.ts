@@ -1,10 +1,10 @@
 // `youxuan revoke-key <kid> --reason <text>`: marks a signing key revoked (rotating first if it is the
 // active one); what it signed then verifies as "revoked". Exit 0 when the key is revoked.
 import { loadConfig } from '../config.ts'
+import { revokeSigningKey } from '../records/revoke-key.ts'
 import { openRuntime } from '../runtime.ts'
 import { systemClock } from '../shared/clock.ts'
 import { DomainError } from '../shared/errors.ts'
-import { revokeSigningKey } from './revoke-key.ts'
 
 export const REVOKE_KEY_USAGE = 'usage: youxuan revoke-key <kid> --reason <text>'
 

@@ -4,14 +4,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig } from '../config.ts'
+import { DESCRIPTIVE_CREDIT_POLICY } from '../credit/credit-policy.ts'
+import { createCreditProviders } from '../credit/credit-providers.ts'
+import { ImportFileError, type ImportReport, importCreditFile } from '../credit/import-credit.ts'
+import { importProgressBar } from '../credit/import-progress.ts'
+import { insertSnapshots } from '../credit/snapshot-repository.ts'
+import { takeSnapshot } from '../credit/take-snapshot.ts'
+import { usccProblem } from '../credit/uscc-input.ts'
 import { systemClock } from '../shared/clock.ts'
-import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
-import { createCreditProviders } from './credit-providers.ts'
-import { ImportFileError, type ImportReport, importCreditFile } from './import-credit.ts'
-import { importProgressBar } from './import-progress.ts'
-import { insertSnapshots } from './snapshot-repository.ts'
-import { takeSnapshot } from './take-snapshot.ts'
-import { usccProblem } from './uscc-input.ts'
 
 export const CREDIT_USAGE = `usage: youxuan credit import <file.csv|file.json|file.jsonl> [--strict]
        youxuan credit check <USCC> [--at <ISO-8601 time>]`

@@ -4,8 +4,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig } from '../config.ts'
+import { type PublishedJwk, type RecordVerdict, verifyRecord } from '../records/verify-record.ts'
 import { systemClock } from '../shared/clock.ts'
-import { type PublishedJwk, type RecordVerdict, verifyRecord } from './verify-record.ts'
 
 export const VERIFY_USAGE = 'usage: youxuan verify <file.pdf> [--jws <file>] [--jwks <file|url>]'
 
@@ -107,7 +107,7 @@ async function fetchText(url: string): Promise<string> {
 /** This installation's keys and revocations, from its database. */
 async function installationKeys(): Promise<Keys> {
   const { openRuntime } = await import('../runtime.ts')
-  const { revokedKids } = await import('./record-repository.ts')
+  const { revokedKids } = await import('../records/record-repository.ts')
   const config = loadConfig()
   // Never make a new installation (and keys no record was signed with) just to verify against it.
   if (!config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite')))
