@@ -32,6 +32,19 @@ function candidateName(input: AwardReportInput): (bidId: string) => string {
   }
 }
 
+/** The tie-breaks a pack may declare, in the report's words. */
+const TIE_BREAK_NAMES: Readonly<Record<string, string>> = { lowestBidPrice: '投标报价最低者中标' }
+
+/** What designated the winner: the last round's votes, or the declared tie-break after the re-votes. */
+function decisionBasisText(input: AwardReportInput): string {
+  const basis = input.decisionBasis
+  if (basis.by === 'votes') return '票决：末轮得票最多者'
+  const tied = basis.tied.map(candidateName(input)).join('、')
+  const rule = TIE_BREAK_NAMES[basis.rule] ?? basis.rule
+  const revotes = input.maxRevotes === null ? '' : `${input.maxRevotes} 次`
+  return `复议${revotes}后仍并列（${tied}），按招标文件载明的平局规则：${rule}（依据：${basis.source || '—'}）`
+}
+
 /** A snapshot's findings and unanswered sources, in a few words. */
 function creditPoints(snapshot: CreditSnapshotSummary): string {
   const points = snapshot.findings.map((f) => `${f.consequence === 'refuse' ? '拒绝' : '提示'}：${f.summary}`)
@@ -240,6 +253,7 @@ export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): Re
           ['中标价（大写）', yuanInCapitals(input.winner.priceFen)],
           ['定标时间', shanghaiTimeLabelled(input.decidedAt)],
           ['确定人', input.decidedBy === null ? '—' : personName(input.decidedBy)],
+          ['定标依据', decisionBasisText(input)],
         ],
       },
       { kind: 'paragraph', text: `定标理由：${input.reasons || '—'}` },

@@ -215,6 +215,18 @@ export interface AwardReportInput extends RecordInputBase {
   readonly winner: { readonly bidId: string; readonly bidder: Party; readonly priceFen: string | null }
   readonly decidedAt: string
   readonly decidedBy: Person | null
+  /**
+   * What designated the winner: the votes of the last round, or (re-votes spent, still tied) the
+   * tie-break the tender declared at publication, with its citation and the candidates it separated.
+   */
+  readonly decisionBasis:
+    | { readonly by: 'votes' }
+    | {
+        readonly by: 'tieBreak'
+        readonly rule: string
+        readonly source: string
+        readonly tied: readonly string[]
+      }
   readonly reasons: string
   readonly creditSnapshots: readonly CreditSnapshotRef[]
 }

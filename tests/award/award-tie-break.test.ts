@@ -3,8 +3,10 @@
 // purchaser declares the award failed (定标失败) and re-tenders. No shipped pack lets a tie last (odd
 // committees over at most 3 candidates), so these tenders are published under a 4-member variant.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadRecordInput } from '../../src/records/inputs/load-record-input.ts'
 import { cnNationalBidding } from '../../src/rules/packs/cn-national-bidding.ts'
 import type { RulePack } from '../../state-machines/rule-pack.ts'
+import { requestFor } from '../records/render-fixtures.ts'
 import { driveTender } from '../support/drive.ts'
 import { createDraft, publishBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -85,6 +87,17 @@ describe('a tie that outlasts the re-votes', () => {
     expect(decided.status).toBe(200)
     expect(decided.body.tender).toMatchObject({ state: 'resultPublicity', winnerBidId: c })
     expect(await view()).toMatchObject({ winnerBidId: c, next: null })
+    // The award report says the declared tie-break, not the votes, designated the winner.
+    const report = await loadRecordInput(t.database.db, await requestFor(t, tender.tenderId, 'award_report'))
+    expect(report).toMatchObject({
+      winner: { bidId: c },
+      decisionBasis: {
+        by: 'tieBreak',
+        rule: 'lowestBidPrice',
+        tied: [a, c],
+        source: cnNationalBidding.tieBreak?.source,
+      },
+    })
   })
 
   it('fails the award when the tied bid the same price, on the purchaser’s declaration', async () => {

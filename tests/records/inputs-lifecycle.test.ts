@@ -111,6 +111,7 @@ describe('record inputs of a completed tender', () => {
     expect(input.winner).toMatchObject({ bidId: b, priceFen: '3650000012' })
     expect(input.reasons).toContain('报价合理')
     expect(input.decidedBy?.name).toBe('招标人经办人 陈志远')
+    expect(input.decisionBasis).toEqual({ by: 'votes' })
     // The dossiers' freeze took one credit snapshot per candidate (FREEZE_DOSSIERS' creditSnapshotIds).
     expect(input.creditSnapshots.map((c) => [c.eventType, c.bidId])).toEqual([
       ['FREEZE_DOSSIERS', a],

@@ -1,7 +1,8 @@
 // The award report (定标报告, REGULATIONS §5.4): method and parameters, the committee and its draw,
 // declarations, every ballot of every round with its reason, tallies, re-votes, declines, the decision
 // with its reasons, and the credit snapshots the award consulted. Pure.
-import { revoteLimit } from '../../../state-machines/rule-pack.ts'
+import { revoteLimit, tieBreakOf } from '../../../state-machines/rule-pack.ts'
+import { meetingOutcome } from '../../../state-machines/tender-award.guards.ts'
 import type {
   AwardDeclarationInput,
   AwardReportInput,
@@ -72,6 +73,15 @@ function declarationsOf({ events, directory }: RecordSource, formedSeq: number):
 const bidOrder = (bids: readonly { bidId: string }[]) => (bidId: string | null) =>
   bidId === null ? -1 : bids.findIndex((b) => b.bidId === bidId)
 
+/** The meeting's outcome just before DECIDE: by the votes, or by the declared tie-break. */
+function decisionBasisOf({ fold, context }: RecordSource): AwardReportInput['decisionBasis'] {
+  const decided = fold.steps.filter(({ event }) => event.type === 'DECIDE').at(-1)
+  const outcome = decided === undefined ? null : meetingOutcome(decided.before.context)
+  if (outcome?.kind !== 'decided' || outcome.by === 'votes') return { by: 'votes' }
+  const declared = tieBreakOf(context.rulePack)
+  return { by: 'tieBreak', rule: outcome.by, source: declared?.source ?? '', tied: outcome.tied }
+}
+
 export function awardReportInput(source: RecordSource): AwardReportInput {
   const { events, fold, context, certified, directory } = source
   const formed = lastOf(events, 'FORM_AWARD_COMMITTEE')
@@ -115,6 +125,7 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     },
     decidedAt: certified.recordedAt,
     decidedBy: decidedBy === null ? null : directory.person(decidedBy),
+    decisionBasis: decisionBasisOf(source),
     reasons: String(certified.data.reasons ?? ''),
     creditSnapshots: creditSnapshotRefs(events, bidOrder(context.openedBids)).map((ref) => {
       const bid = ref.bidId === null ? undefined : context.openedBids.find((b) => b.bidId === ref.bidId)
