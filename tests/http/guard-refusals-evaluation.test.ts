@@ -260,7 +260,7 @@ describe('the award meeting', () => {
       limit: 'ISSUE_AWARD_NOTICE',
       source: expect.stringContaining('法 Art 46'),
     })
-    expect((await award(t, 'purchaser', url(tenderId, 'award-notice'))).status).toBe(200)
+    expect((await award(t, 'purchaser', url(tenderId, 'award-notice'))).status).toBe(201)
     const again = await award(t, 'purchaser', url(tenderId, 'award-notice'))
     expectRefusal(again, {
       status: 422,

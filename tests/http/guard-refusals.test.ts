@@ -65,7 +65,7 @@ describe('bidding', () => {
   it('an answer to an answered question: 409 already_answered', async () => {
     const id = await createPublished(t)
     const asked = await command(id, 'questions', 'bidder1', { question: '工期能否调整？' })
-    const qid = asked.body.result.questionId as string
+    const qid = asked.body.id as string
     expect((await command(id, `questions/${qid}/answer`, 'purchaser', { answer: '不能' })).status).toBe(200)
     const again = await command(id, `questions/${qid}/answer`, 'purchaser', { answer: '不能' })
     expectRefusal(again, {
@@ -139,7 +139,7 @@ describe('holds and suspension', () => {
   it('closing while an objection is pending: objection_pending; bids: 409 tender_held_by_objection', async () => {
     const id = await createPublished(t)
     const raised = await command(id, 'objections', 'bidder1', { stage: 'documents', summary: '排斥' })
-    const objectionId = raised.body.result.objectionId as string
+    const objectionId = raised.body.id as string
     const sealed = await sealTo(await tenderJwk(t, id), { priceFen: '3790000000' })
     const bid = await command(id, 'bids', 'bidder2', { jwe: sealed })
     expectRefusal(bid, {
