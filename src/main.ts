@@ -7,7 +7,9 @@ const USAGE = `usage: youxuan <command>
 
   serve              start the HTTP server (PORT, DATABASE_URL, YOUXUAN_DATA_DIR …; see README)
   migrate            apply database migrations and exit
-  demo               carry one demo tender through every phase over the HTTP API
+  demo [--until award]
+                     carry one demo tender through every phase over the HTTP API (or stop it at the
+                     award meeting, for the browser)
   openapi --write    regenerate openapi/openapi.json
   openapi --check    fail when openapi/openapi.json differs from the routes
   verify-receipt <file> [--jwks <file|url>]
@@ -46,8 +48,13 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'demo': {
-      const { runDemo } = await import('./demo/run-demo.ts')
-      return runDemo(loadConfig())
+      const { parseDemoArgs, runDemo } = await import('./demo/run-demo.ts')
+      const args = parseDemoArgs(rest)
+      if ('error' in args) {
+        console.error(args.error)
+        return 2
+      }
+      return runDemo(loadConfig(), args.until)
     }
     case 'openapi': {
       const { openApiCommand } = await import('./cli/openapi-file.ts')

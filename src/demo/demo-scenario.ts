@@ -12,6 +12,15 @@ export interface DemoTime {
   now(): Date
 }
 
+/** Where the demo may stop early: `award` leaves the tender at the award meeting, for the browser. */
+export const DEMO_STOPS = ['award'] as const
+export type DemoStop = (typeof DEMO_STOPS)[number]
+
+/** How the demo ended: the whole story, or stopped at `stop` with this tender waiting. */
+export type DemoOutcome =
+  | { readonly ok: false }
+  | { readonly ok: true; readonly tenderId: string; readonly stoppedAt?: DemoStop }
+
 interface TenderView {
   id: string
   state: string
@@ -25,7 +34,11 @@ interface Command {
   event: { seq: number; type: string; hash: string }
 }
 
-export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<boolean> {
+export async function runDemoScenario(
+  api: DemoClient,
+  time: DemoTime,
+  until?: DemoStop,
+): Promise<DemoOutcome> {
   const runTag = `${time.now().toISOString().slice(0, 10).replaceAll('-', '')}-${Math.floor(Math.random() * 9000 + 1000)}`
   heading('招标人创建招标项目', 'The purchaser drafts the tender')
   const draft = await api.as<TenderView>('purchaser', 'POST', '/api/v1/tenders', demoTenderBody(runTag))
@@ -86,7 +99,8 @@ export async function runDemoScenario(api: DemoClient, time: DemoTime): Promise<
   await showOpeningCredit(api, t)
 
   const candidates = await runEvaluation(api, time, t, opening)
-  return runAwardPhase(api, time, id, candidates)
+  if (until === 'award') return { ok: true, tenderId: id, stoppedAt: 'award' }
+  return (await runAwardPhase(api, time, id, candidates)) ? { ok: true, tenderId: id } : { ok: false }
 }
 
 /**

@@ -10,9 +10,23 @@ import { DAY_MS, manualClock } from '../shared/clock.ts'
 import { DemoClient } from './demo-client.ts'
 import { loadDemoCredit } from './demo-credit.ts'
 import { writeDemoRecords } from './demo-records.ts'
-import { runDemoScenario } from './demo-scenario.ts'
+import { DEMO_STOPS, type DemoStop, runDemoScenario } from './demo-scenario.ts'
 
-export async function runDemo(config: Config): Promise<number> {
+export const DEMO_USAGE = `usage: youxuan demo [--until award]
+
+  --until award   stop when the tender waits for its award meeting (定标会): candidates published,
+                  publicity over, no committee drawn yet; then \`npm start\` and sign in as purchaser`
+
+/** `demo [--until <stop>]`: the stop, or a usage error. */
+export function parseDemoArgs(args: readonly string[]): { until?: DemoStop } | { error: string } {
+  if (args.length === 0) return {}
+  const [flag, value, ...extra] = args
+  if (flag !== '--until' || extra.length > 0) return { error: DEMO_USAGE }
+  const stop = DEMO_STOPS.find((s) => s === value)
+  return stop ? { until: stop } : { error: `unknown stop "${value ?? ''}"\n${DEMO_USAGE}` }
+}
+
+export async function runDemo(config: Config, until?: DemoStop): Promise<number> {
   // Start 60 days in the past so that every event of the demo tender lies before the real now.
   const clock = manualClock(new Date(Date.now() - 60 * DAY_MS))
   const runtime = await openRuntime(config, clock)
@@ -37,14 +51,22 @@ export async function runDemo(config: Config): Promise<number> {
     console.log('模拟时钟 / simulated clock: the demo moves time forward between phases\n')
     await loadDemoCredit(runtime.database.db, clock.now())
     const client = new DemoClient(`http://127.0.0.1:${port}`)
-    const ok = await runDemoScenario(client, {
-      advance: (ms) => {
-        clock.advance(ms)
-        client.forgetTokens()
+    const outcome = await runDemoScenario(
+      client,
+      {
+        advance: (ms) => {
+          clock.advance(ms)
+          client.forgetTokens()
+        },
+        now: () => clock.now(),
       },
-      now: () => clock.now(),
-    })
-    if (!ok) return 1
+      until,
+    )
+    if (!outcome.ok) return 1
+    if (outcome.stoppedAt === 'award') {
+      printAwardStop(outcome.tenderId)
+      return 0
+    }
     const recordDeps = { db: runtime.database.db, clock, keys: runtime.keys }
     const recordsOk = await writeDemoRecords(client, `http://127.0.0.1:${port}`, recordDeps, config.dataDir)
     return recordsOk ? 0 : 1
@@ -52,4 +74,13 @@ export async function runDemo(config: Config): Promise<number> {
     await app.close()
     await runtime.close()
   }
+}
+
+function printAwardStop(tenderId: string): void {
+  console.log(`
+演示停在定标会之前 / the demo stopped before the award meeting: tender ${tenderId}
+  npm start, then open http://localhost:3000/ and sign in as:
+  - purchaser: draw the award committee, name the chair, freeze the dossiers
+  - the drawn members (member1…member9, shown on the award page): check in and vote
+  - supervisor: follow the meeting read-only`)
 }

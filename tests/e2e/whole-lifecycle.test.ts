@@ -26,14 +26,14 @@ describe('one tender from draft to contract over HTTP', () => {
     const original = console.log
     console.log = (...args: unknown[]) => log.push(args.join(' '))
     try {
-      const ok = await runDemoScenario(client, {
+      const outcome = await runDemoScenario(client, {
         advance: (ms) => {
           t.clock.advance(ms)
           client.forgetTokens()
         },
         now: () => t.clock.now(),
       })
-      expect(ok).toBe(true)
+      expect(outcome.ok).toBe(true)
     } finally {
       console.log = original
     }

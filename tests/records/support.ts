@@ -31,14 +31,14 @@ export async function completedDemoTender(t: TestApp): Promise<string> {
   const original = console.log
   console.log = () => {}
   try {
-    const ok = await runDemoScenario(client, {
+    const outcome = await runDemoScenario(client, {
       advance: (ms) => {
         t.clock.advance(ms)
         client.forgetTokens()
       },
       now: () => t.clock.now(),
     })
-    if (!ok) throw new Error('the demo scenario failed')
+    if (!outcome.ok) throw new Error('the demo scenario failed')
   } finally {
     console.log = original
   }
