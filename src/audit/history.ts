@@ -10,8 +10,8 @@ import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 
 /** The own purchaser (or its agent), supervisors, auditors and the operator; a hidden draft reads as 404. */
 export function authorizeAuditReader(tender: TenderRow, actor: Actor): void {

@@ -1,8 +1,8 @@
 // GET tenders/{id}/replay's answer: the tender's stream verified (chain, machine, draws, records) and
 // every bid stream with it. Before the opening the bid streams are checked but only counted.
 import type { Actor } from '../auth/actor.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { readRecordEvidence } from '../records/record-repository.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
 import { bidsOpened, sealedBidStreamsSummary, verifyBidStreams } from './bid-streams.ts'
 import { authorizeAuditReader, readTenderWithBidStreams } from './history.ts'
 import { verifyTenderStream } from './replay.ts'

@@ -2,8 +2,9 @@
 // until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event; `next`
 // says what the meeting needs now and which rule decides it.
 import type { Actor } from '../auth/actor.ts'
-import { type CommandDeps, restoreSnapshot } from '../tenders/tender-command.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 import { authorizeAwardReader } from './award-access.ts'
 import { displayNames } from './award-directory.ts'
 import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'

@@ -7,10 +7,10 @@ import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import { assertAvailable } from '../pipeline/early-refusal.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { RuleViolation } from '../shared/errors.ts'
-import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { eligibleAwardMembers } from './award-member-pool.ts'
 
 export interface FormCommitteeRequest {

@@ -5,10 +5,11 @@ import type { Transaction } from 'kysely'
 import { type BidWindowTerms, bidWindowRefusal } from '../../state-machines/bid-window.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { refusalError } from '../pipeline/decide-transition.ts'
 import type { Clock } from '../shared/clock.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { refusalError, restoreSnapshot } from '../tenders/tender-command.ts'
 import { lockTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 
 export interface BiddingWindow {
   /** The server time the bid command is stamped with, read after the lock. */

@@ -6,8 +6,8 @@ import { type Actor, hasRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 import { type BidListing, listBids } from './bid-repository.ts'
 
 export const isOpened = (context: Pick<TenderContext, 'openedBids'>) => context.openedBids.length > 0

@@ -3,8 +3,8 @@
 import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 
 function committeeOf(tender: TenderRow): readonly string[] {
   return restoreSnapshot(tender.snapshot).context.expertCommittee

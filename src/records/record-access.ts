@@ -7,8 +7,8 @@ import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { Forbidden, Unauthenticated } from '../shared/errors.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
 import type { TenderRow } from '../tenders/tender-repository.ts'
+import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 
 export const PUBLIC_RECORD_TYPES: readonly RecordType[] = [
   'opening_record',

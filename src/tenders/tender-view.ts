@@ -1,9 +1,10 @@
-// The public view of a tender, read from its projection row and machine snapshot.
+// The public view of a tender, read from its projection row and machine snapshot, and its schema.
 
+import { Type } from 'typebox'
 import { allowedEvents } from '../../state-machines/tender.allowed-events.ts'
 import { isHeld } from '../../state-machines/tender.context.ts'
-import { restoreSnapshot } from './tender-command.ts'
 import type { TenderRow } from './tender-repository.ts'
+import { restoreSnapshot } from './tender-snapshot.ts'
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
@@ -45,3 +46,16 @@ export function tenderView(row: TenderRow, at: string) {
     updatedAt: iso(row.updated_at)!,
   }
 }
+
+export const TenderViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    reference: Type.String(),
+    title: Type.String(),
+    state: Type.String(),
+    version: Type.Integer(),
+    deadline: Type.Union([Type.String(), Type.Null()]),
+    allowedEvents: Type.Array(Type.String()),
+  },
+  { additionalProperties: true, description: 'a tender as the public (and its purchaser) sees it' },
+)

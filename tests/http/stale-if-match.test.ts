@@ -1,8 +1,8 @@
 // Every command on a tender takes If-Match and refuses a stale version with 412, recording nothing.
 // The routes come from the OpenAPI document, so a new one is walked (or must be excused) by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { restoreSnapshot } from '../../src/tenders/tender-command.ts'
 import { findTender } from '../../src/tenders/tender-repository.ts'
+import { restoreSnapshot } from '../../src/tenders/tender-snapshot.ts'
 import { formAndFreeze, reachAwarding, usernameOf } from '../award/support.ts'
 import { eventCount } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'

@@ -6,9 +6,10 @@ import { tenderMachine, tenderStateOf } from '../../state-machines/tender.machin
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import { appendEvents } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { newId } from '../shared/ids.ts'
-import { type CommandDeps, persistableSnapshot } from './tender-command.ts'
-import { insertTender, type TenderRow } from './tender-repository.ts'
+import { insertTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { persistableSnapshot } from '../tenders/tender-snapshot.ts'
 
 export async function createTender(
   deps: CommandDeps,

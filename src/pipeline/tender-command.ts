@@ -1,24 +1,23 @@
 // The command pipeline (DESIGN §3): one transaction per command. Lock the tender, stamp the event with
-// server time, let the machine decide, append to the hash chain, update the projection, commit.
+// server time, let the machine decide, append to the hash chain, update the projection, run the app's
+// follow-ups (timers, records outbox) and the command's own projection, commit.
 
 import type { Kysely, Transaction } from 'kysely'
-import { type SnapshotFrom, transition } from 'xstate'
-import type { Refusal } from '../../state-machines/refusal.ts'
-import { allowedEvents, refusalOf } from '../../state-machines/tender.allowed-events.ts'
-import type { TenderEvent, TenderEventType } from '../../state-machines/tender.events.ts'
-import { acceptedEventTypes, tenderMachine, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import type { TenderEvent } from '../../state-machines/tender.events.ts'
+import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
-import { enqueueRecords } from '../records/records-outbox.ts'
 import type { Clock } from '../shared/clock.ts'
-import { Conflict, IllegalTransition, RuleViolation, VersionMismatch } from '../shared/errors.ts'
-import { syncTimers } from '../timers/sync-timers.ts'
-import { assertVisible } from './tender-access.ts'
-import { lockTender, type TenderRow, updateTenderProjection } from './tender-repository.ts'
+import { VersionMismatch } from '../shared/errors.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { lockTender, type TenderRow, updateTenderProjection } from '../tenders/tender-repository.ts'
+import { persistableSnapshot, restoreSnapshot } from '../tenders/tender-snapshot.ts'
+import { decideTransition } from './decide-transition.ts'
+import type { CommandFollowUp } from './follow-up.ts'
 
-export type TenderSnapshot = SnapshotFrom<typeof tenderMachine>
+export type { TenderSnapshot } from '../../state-machines/tender.machine.ts'
 
 /** An event as a command proposes it; the pipeline adds the server time. */
 export type ProposedEvent = TenderEvent extends infer E
@@ -30,6 +29,11 @@ export type ProposedEvent = TenderEvent extends infer E
 export interface CommandDeps {
   readonly db: Kysely<Database>
   readonly clock: Clock
+  /**
+   * What every recorded event sets off in its transaction, in order (src/pipeline-follow-ups.ts builds
+   * the list). Required, so that no process runs commands without its timers or its records.
+   */
+  readonly followUps: readonly CommandFollowUp[]
 }
 
 export interface DecideInput {
@@ -66,14 +70,6 @@ export interface CommandOutcome<R> {
   readonly result: R | undefined
 }
 
-export function restoreSnapshot(stored: Record<string, unknown>): TenderSnapshot {
-  return tenderMachine.resolveState(stored as Parameters<typeof tenderMachine.resolveState>[0])
-}
-
-export function persistableSnapshot(snapshot: TenderSnapshot): Record<string, unknown> {
-  return { value: snapshot.value, context: snapshot.context as unknown as Record<string, unknown> }
-}
-
 export async function executeTenderCommand<R>(
   deps: CommandDeps,
   command: TenderCommand<R>,
@@ -95,9 +91,9 @@ export async function executeTenderCommand<R>(
       { type, data, meta: actorMeta(command.actor), recordedAt: at },
     ])
     const updated = await projectTender(trx, tender, next, at)
-    await syncTimers(trx, tender.id, { state: tenderStateOf(next), context: next.context, event: type }, at)
-    // The signed records this event calls for, as outbox jobs committed with the event (DESIGN §6).
-    await enqueueRecords(trx, stored!, tenderStateOf(snapshot), tenderStateOf(next), next.context)
+    for (const followUp of deps.followUps) {
+      await followUp(trx, { tender, event: stored!, before: snapshot, next, at })
+    }
     const result = await command.project?.({ trx, tender, snapshot, at, event: stored!, next })
     return { tender: updated, snapshot: next, event: stored!, result }
   })
@@ -121,40 +117,6 @@ export function recordTenderEvent(
   ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, { tenderId, actor, ifMatch, authorize, decide: () => event })
-}
-
-/** Runs the machine: 409 when the state has no such event, 422 when a guard refuses this one. */
-export function decideTransition(snapshot: TenderSnapshot, event: TenderEvent): TenderSnapshot {
-  assertStateTakes(snapshot, event.type, event.at)
-  if (!snapshot.can(event)) {
-    const state = tenderStateOf(snapshot)
-    const allowed = allowedEvents(snapshot, event.at)
-    const refusal = refusalOf(snapshot, event)
-    if (refusal) throw refusalError(refusal, { state, allowed })
-    throw new RuleViolation(`the rules refuse ${event.type} for this tender in state "${state}"`, {
-      state,
-      allowed,
-    })
-  }
-  const [next] = transition(tenderMachine, snapshot, event)
-  return next
-}
-
-/** The 409 of a state with no transition for `type`, naming the events the machine would accept at `at`. */
-export function assertStateTakes(snapshot: TenderSnapshot, type: TenderEventType, at: string): void {
-  if (acceptedEventTypes(snapshot).includes(type)) return
-  const state = tenderStateOf(snapshot)
-  throw new IllegalTransition(`a tender in state "${state}" does not accept ${type}`, {
-    state,
-    allowed: allowedEvents(snapshot, at),
-  })
-}
-
-/** The 422 of a refusal the machine names (409 for a conflict): its code, and the rule, limit and source. */
-export function refusalError(refusal: Refusal, extra: Record<string, unknown>): RuleViolation | Conflict {
-  const { code, message, rule, limit, source, field, details, conflict } = refusal
-  const facts = { rule, limit, source, ...(field ? { field } : {}), ...details, ...extra }
-  return conflict ? new Conflict(message, facts, code) : new RuleViolation(message, facts, code)
 }
 
 async function projectTender(
