@@ -10,7 +10,7 @@ import { verifyTenderStream } from './replay.ts'
 export async function replayReport(deps: CommandDeps, actor: Actor, tenderId: string) {
   const { tender, events, bidStreams } = await readTenderWithBidStreams(deps.db, tenderId)
   authorizeAuditReader(tender, actor)
-  const { value, context } = tender.snapshot
+  const { state: value, context } = tender
   const records = await readRecordEvidence(deps.db, tender.id)
   const verified = verifyTenderStream(events, { value, context, version: tender.version }, records)
   const bids = verifyBidStreams(tender.id, events, bidStreams)

@@ -9,14 +9,13 @@ import { tenderStreamId } from '../events/stream-ids.ts'
 import { Conflict } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { findTender } from '../tenders/tender-repository.ts'
-import { restoreSnapshot } from '../tenders/tender-snapshot.ts'
 import { listBids } from './bid-repository.ts'
 import { isOpened } from './bids.view.ts'
 
 export async function readOpeningRecord(db: Kysely<Database>, actor: Actor | null, tenderId: string) {
   const tender = await findTender(db, tenderId)
   assertVisible(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   if (!isOpened(context)) {
     throw new Conflict(
       `tender ${tenderId} has not been opened (state "${tender.state}")`,

@@ -4,11 +4,11 @@ import type { Transaction } from 'kysely'
 import type { TenderSnapshot } from '../../state-machines/tender.machine.ts'
 import type { Database } from '../db/schema.ts'
 import type { StoredEvent } from '../events/event-store.ts'
-import type { TenderRow } from '../tenders/tender-repository.ts'
+import type { Tender } from '../tenders/tender.ts'
 
 /** One recorded step of a tender: the tender as the command found it, its event, before and after. */
 export interface RecordedStep {
-  readonly tender: TenderRow
+  readonly tender: Tender
   readonly event: StoredEvent
   readonly before: TenderSnapshot
   readonly next: TenderSnapshot

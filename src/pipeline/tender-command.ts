@@ -4,16 +4,17 @@
 
 import type { Kysely, Transaction } from 'kysely'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
-import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import type { TenderSnapshot } from '../../state-machines/tender.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import type { Clock } from '../shared/clock.ts'
 import { VersionMismatch } from '../shared/errors.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { lockTender, type TenderRow, updateTenderProjection } from '../tenders/tender-repository.ts'
-import { persistableSnapshot, restoreSnapshot } from '../tenders/tender-snapshot.ts'
+import { lockTender, updateTender } from '../tenders/tender-repository.ts'
+import { machineSnapshotOf, tenderAfter } from '../tenders/tender-snapshot.ts'
 import { decideTransition } from './decide-transition.ts'
 import type { CommandFollowUp } from './follow-up.ts'
 
@@ -38,7 +39,7 @@ export interface CommandDeps {
 
 export interface DecideInput {
   readonly trx: Transaction<Database>
-  readonly tender: TenderRow
+  readonly tender: Tender
   readonly snapshot: TenderSnapshot
   /** The server time this command is stamped with. */
   readonly at: Date
@@ -57,14 +58,14 @@ export interface TenderCommand<R> {
    * it: undefined only where no client sent one (no header, "*", a timer).
    */
   readonly ifMatch: number | undefined
-  authorize(tender: TenderRow, actor: Actor): void
+  authorize(tender: Tender, actor: Actor): void
   decide(input: DecideInput): Promise<ProposedEvent> | ProposedEvent
   /** Projection rows beyond the tender's own (bids, questions …), in the same transaction. */
   project?(input: ProjectInput): Promise<R>
 }
 
 export interface CommandOutcome<R> {
-  readonly tender: TenderRow
+  readonly tender: Tender
   readonly snapshot: TenderSnapshot
   readonly event: StoredEvent
   readonly result: R | undefined
@@ -82,7 +83,7 @@ export async function executeTenderCommand<R>(
     command.authorize(tender, command.actor)
     assertVersion(tender, command.ifMatch)
     const at = deps.clock.now()
-    const snapshot = restoreSnapshot(tender.snapshot)
+    const snapshot = machineSnapshotOf(tender)
     const proposed = await command.decide({ trx, tender, snapshot, at })
     const event = { ...proposed, at: at.toISOString() } as TenderEvent
     const next = decideTransition(snapshot, event)
@@ -90,7 +91,8 @@ export async function executeTenderCommand<R>(
     const [stored] = await appendEvents(trx, tenderStreamId(tender.id), tender.version, [
       { type, data, meta: actorMeta(command.actor), recordedAt: at },
     ])
-    const updated = await projectTender(trx, tender, next, at)
+    const updated = tenderAfter(tender, next, at)
+    await updateTender(trx, updated)
     for (const followUp of deps.followUps) {
       await followUp(trx, { tender, event: stored!, before: snapshot, next, at })
     }
@@ -100,7 +102,7 @@ export async function executeTenderCommand<R>(
 }
 
 /** If-Match: a client that last saw another version is told so (412) before anything is decided. */
-export function assertVersion(tender: Pick<TenderRow, 'version'>, ifMatch: number | undefined): void {
+export function assertVersion(tender: Pick<Tender, 'version'>, ifMatch: number | undefined): void {
   if (ifMatch === undefined || ifMatch === tender.version) return
   throw new VersionMismatch(`the tender is at version ${tender.version}, not ${ifMatch}`, {
     currentVersion: tender.version,
@@ -117,35 +119,4 @@ export function recordTenderEvent(
   ifMatch: number | undefined,
 ) {
   return executeTenderCommand(deps, { tenderId, actor, ifMatch, authorize, decide: () => event })
-}
-
-async function projectTender(
-  trx: Transaction<Database>,
-  tender: TenderRow,
-  next: TenderSnapshot,
-  at: Date,
-): Promise<TenderRow> {
-  const context = next.context
-  const projection = {
-    state: tenderStateOf(next),
-    version: tender.version + 1,
-    title: context.particulars.title,
-    reference: context.particulars.reference,
-    deadline: context.deadline,
-    publishedAt: context.publishedAt,
-    snapshot: persistableSnapshot(next),
-    updatedAt: at,
-  }
-  await updateTenderProjection(trx, tender.id, projection)
-  return {
-    ...tender,
-    state: projection.state,
-    version: projection.version,
-    title: projection.title,
-    reference: projection.reference,
-    deadline: projection.deadline ? new Date(projection.deadline) : null,
-    published_at: projection.publishedAt ? new Date(projection.publishedAt) : null,
-    snapshot: projection.snapshot,
-    updated_at: at,
-  }
 }

@@ -1,28 +1,25 @@
-// The public view of a tender, read from its projection row and machine snapshot, and its schema.
+// The public view of a tender, read from its machine context, and its schema.
 
 import { Type } from 'typebox'
 import { allowedEvents } from '../../state-machines/tender.allowed-events.ts'
 import { isHeld } from '../../state-machines/tender.context.ts'
-import type { TenderRow } from './tender-repository.ts'
-import { restoreSnapshot } from './tender-snapshot.ts'
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
+import type { Tender } from './tender.ts'
+import { machineSnapshotOf } from './tender-snapshot.ts'
 
 /** The view at server time `at` (ISO-8601): `allowedEvents` are the events the machine would accept then. */
-export function tenderView(row: TenderRow, at: string) {
-  const snapshot = restoreSnapshot(row.snapshot)
-  const c = snapshot.context
+export function tenderView(tender: Tender, at: string) {
+  const c = tender.context
   return {
-    id: row.id,
+    id: tender.id,
     reference: c.particulars.reference,
     title: c.particulars.title,
     description: c.particulars.description,
     category: c.particulars.category,
     estimatedValueFen: c.particulars.estimatedValueFen,
     ceilingPriceFen: c.particulars.ceilingPriceFen,
-    purchaserOrgId: row.purchaser_org_id,
-    state: row.state,
-    version: row.version,
+    purchaserOrgId: tender.purchaserOrgId,
+    state: tender.state,
+    version: tender.version,
     held: isHeld(c),
     suspended: c.suspended,
     pendingObjections: c.pendingObjections.length,
@@ -41,9 +38,9 @@ export function tenderView(row: TenderRow, at: string) {
     contractDueAt: c.contractDueAt,
     failureReason: c.failureReason,
     cancelReason: c.cancelReason,
-    allowedEvents: allowedEvents(snapshot, at),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    allowedEvents: allowedEvents(machineSnapshotOf(tender), at),
+    createdAt: tender.createdAt.toISOString(),
+    updatedAt: tender.updatedAt.toISOString(),
   }
 }
 
