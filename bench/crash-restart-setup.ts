@@ -10,9 +10,10 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import type { Kek } from '../src/keys/kek.ts'
 import { DEMO_USERS } from '../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../src/organisations/seed-demo-directory.ts'
+import { tenderCommandDeps } from '../src/pipeline-follow-ups.ts'
 import { DAY_MS, manualClock, systemClock } from '../src/shared/clock.ts'
-import { createTender } from '../src/tenders/create-tender.ts'
-import { publishTender } from '../src/tenders/tender-commands.ts'
+import { createTender } from '../src/tendering/create-tender.ts'
+import { publishTender } from '../src/tendering/tender-commands.ts'
 
 export interface ScratchDatabase {
   readonly url: string
@@ -101,7 +102,7 @@ export async function publishTenderClosingSoon(
   deadlineInMs: number,
 ): Promise<{ tenderId: string; deadline: string }> {
   const clock = manualClock(new Date(Date.now() - 21 * DAY_MS))
-  const deps = { db, clock, keys: { kek } }
+  const deps = { ...tenderCommandDeps(db, clock), keys: { kek } }
   const actor = {
     userId: purchaser.id,
     orgId: purchaser.orgId,

@@ -16,14 +16,15 @@ import { kekFromBase64 } from '../src/keys/kek.ts'
 import { createPlatformKeys } from '../src/keys/platform-keys.ts'
 import { DEMO_USERS } from '../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../src/organisations/seed-demo-directory.ts'
+import { executeTenderCommand, type ProposedEvent } from '../src/pipeline/tender-command.ts'
+import { tenderCommandDeps } from '../src/pipeline-follow-ups.ts'
 import { loadRecordInput } from '../src/records/inputs/load-record-input.ts'
 import { type RecordRequest, recordIdFor } from '../src/records/record-types.ts'
 import { renderRecordPdf } from '../src/records/render/render-record.ts'
 import { DAY_MS, manualClock } from '../src/shared/clock.ts'
 import { newId } from '../src/shared/ids.ts'
-import { createTender } from '../src/tenders/create-tender.ts'
-import { executeTenderCommand, type ProposedEvent } from '../src/tenders/tender-command.ts'
-import { publishTender } from '../src/tenders/tender-commands.ts'
+import { createTender } from '../src/tendering/create-tender.ts'
+import { publishTender } from '../src/tendering/tender-commands.ts'
 
 const RUNS = Number(process.env.RUNS ?? 9)
 const BIDS = 50
@@ -51,7 +52,7 @@ await migrateToLatest(db)
 const clock = manualClock('2026-03-02T01:30:00.000Z')
 await seedDemoDirectory(db, clock)
 const keys = await createPlatformKeys(db, kekFromBase64(randomBytes(32).toString('base64')), clock)
-const deps = { db, clock }
+const deps = tenderCommandDeps(db, clock)
 
 // 50 bidder organisations with valid USCCs.
 const bidders = Array.from({ length: BIDS }, (_, i) => ({

@@ -24,13 +24,14 @@ import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
+import { tenderCommandDeps } from './pipeline-follow-ups.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
 import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
 import type { Clock } from './shared/clock.ts'
-import { tenderRoutes } from './tenders/tenders.routes.ts'
+import { tenderRoutes } from './tendering/tendering.routes.ts'
 
 export interface AppDeps {
   readonly db: Kysely<Database>
@@ -70,7 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
   registerAuthentication(app, deps.tokens)
 
-  const commandDeps = { db: deps.db, clock: deps.clock }
+  // Every tender command of this app runs the same follow-ups (timers, then the records outbox).
+  const commandDeps = tenderCommandDeps(deps.db, deps.clock)
   // Every credit lookup on this database handle (bids, opening, dossiers, the API) asks these sources.
   const creditConfig = deps.credit ?? creditConfigFromEnvironment()
   useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
@@ -90,6 +92,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, commandDeps)
   await app.register(creditRoutes, commandDeps)
   await app.register(recordsRoutes, keyedDeps)
-  await app.register(sandboxRoutes, { sandbox: deps.sandbox })
+  await app.register(sandboxRoutes, { sandbox: deps.sandbox, followUps: commandDeps.followUps })
   return app
 }

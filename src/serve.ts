@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { startIdempotencyExpiry } from './bidding/idempotency-expiry.ts'
 import type { Config } from './config.ts'
 import { describeKekSource } from './keys/kek.ts'
+import { tenderCommandDeps } from './pipeline-follow-ups.ts'
 import { startRecordWorker } from './records/record-worker.ts'
 import { openRuntime } from './runtime.ts'
 import { openSandbox } from './sandbox/sandbox-clock.ts'
@@ -40,8 +41,7 @@ export async function serve(config: Config): Promise<number> {
   await app.listen({ port: config.port, host: config.host })
   // Overdue timers (a restart during a deadline) fire on the worker's first tick.
   const timers = startTimerWorker({
-    db: runtime.database.db,
-    clock,
+    ...tenderCommandDeps(runtime.database.db, clock),
     log: app.log,
     ...(sandbox ? { lock: sandbox.lock } : {}),
   })

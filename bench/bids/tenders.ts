@@ -5,9 +5,10 @@ import { createEmbeddedTokenService, type TokenService } from '../../src/auth/to
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import type { Kek } from '../../src/keys/kek.ts'
 import { DEMO_USERS, type DemoUser } from '../../src/organisations/demo-directory.ts'
+import { tenderCommandDeps } from '../../src/pipeline-follow-ups.ts'
 import { DAY_MS, manualClock, systemClock } from '../../src/shared/clock.ts'
-import { createTender } from '../../src/tenders/create-tender.ts'
-import { publishTender } from '../../src/tenders/tender-commands.ts'
+import { createTender } from '../../src/tendering/create-tender.ts'
+import { publishTender } from '../../src/tendering/tender-commands.ts'
 import type { BenchBidder } from './run-database.ts'
 
 function demoUser(username: string): DemoUser {
@@ -54,7 +55,7 @@ export async function publishTenders(
 ): Promise<string[]> {
   const { count, deadline, label } = o
   const clock = manualClock(new Date(Date.now() - 21 * DAY_MS))
-  const deps = { db: handle.db, clock, keys: { kek } }
+  const deps = { ...tenderCommandDeps(handle.db, clock), keys: { kek } }
   const purchaser = actorOf(demoUser('purchaser'))
   const ids: string[] = []
   for (let i = 0; i < count; i++) {

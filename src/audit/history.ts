@@ -9,15 +9,15 @@ import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { Forbidden } from '../shared/errors.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 
 /** The own purchaser (or its agent), supervisors, auditors and the operator; a hidden draft reads as 404. */
-export function authorizeAuditReader(tender: TenderRow, actor: Actor): void {
+export function authorizeAuditReader(tender: Tender, actor: Actor): void {
   assertVisible(tender, actor)
   if (hasRole(actor, 'supervisor', 'auditor', 'operator')) return
-  if (hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id) return
+  if (hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaserOrgId) return
   throw new Forbidden("a tender's history is open to its purchaser, supervisors, auditors and the operator")
 }
 
@@ -66,7 +66,7 @@ export function historyEvent(event: StoredEvent, openRound: number | null, verba
 export async function readHistory(db: Kysely<Database>, actor: Actor, tenderId: string) {
   const { tender, events } = await readTenderWithStream(db, tenderId)
   authorizeAuditReader(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   const open = openBallotSeqs({ state: tender.state, context }, events)
   const verbatim = hasRole(actor, 'auditor', 'supervisor')
   const history = events.map((event) =>
@@ -90,7 +90,7 @@ export function toNdjson(events: readonly HistoryEvent[]): string {
 export function readTenderWithStream(
   db: Kysely<Database>,
   tenderId: string,
-): Promise<{ tender: TenderRow; events: StoredEvent[] }> {
+): Promise<{ tender: Tender; events: StoredEvent[] }> {
   return readTenderConsistently(db, tenderId, async () => ({}))
 }
 
@@ -98,8 +98,8 @@ export function readTenderWithStream(
 export function readTenderConsistently<T extends object>(
   db: Kysely<Database>,
   tenderId: string,
-  more: (trx: Kysely<Database>, tender: TenderRow) => Promise<T>,
-): Promise<{ tender: TenderRow; events: StoredEvent[] } & T> {
+  more: (trx: Kysely<Database>, tender: Tender) => Promise<T>,
+): Promise<{ tender: Tender; events: StoredEvent[] } & T> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')

@@ -1,15 +1,15 @@
 // The purchaser's award commands after the vote: re-vote a tie, record the decision (定标), issue the
 // award notice (中标通知书), record a winner who declines, and the signed contract.
 import type { Actor } from '../auth/actor.ts'
-import { newId } from '../shared/ids.ts'
-import { assertMachineTakes } from '../tenders/early-refusal.ts'
-import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
+import { assertMachineTakes } from '../pipeline/early-refusal.ts'
 import {
   type CommandDeps,
   executeTenderCommand,
   type ProposedEvent,
   recordTenderEvent,
-} from '../tenders/tender-command.ts'
+} from '../pipeline/tender-command.ts'
+import { newId } from '../shared/ids.ts'
+import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
 import { nextAwardStep } from './award-next-step.ts'
 
 /**

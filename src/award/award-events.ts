@@ -1,13 +1,13 @@
-// The tender's recorded events as the award views read them: only those the projection row covers,
-// so a view never mixes a row with events committed after it was read.
+// The tender's recorded events as the award views read them: only those up to the tender's version,
+// so a view never mixes the tender it read with events committed after it.
 
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { readStream, type StoredEvent } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
-import type { TenderRow } from '../tenders/tender-repository.ts'
+import type { Tender } from '../tenders/tender.ts'
 
-export async function eventsUpToRow(db: Kysely<Database>, tender: TenderRow): Promise<StoredEvent[]> {
+export async function eventsUpToVersion(db: Kysely<Database>, tender: Tender): Promise<StoredEvent[]> {
   const events = await readStream(db, tenderStreamId(tender.id))
   return events.filter((event) => event.seq <= tender.version)
 }

@@ -2,19 +2,19 @@
 // until the round is complete (ballots.ts); the decision's reasons come from the DECIDE event; `next`
 // says what the meeting needs now and which rule decides it.
 import type { Actor } from '../auth/actor.ts'
-import { type CommandDeps, restoreSnapshot } from '../tenders/tender-command.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { authorizeAwardReader } from './award-access.ts'
 import { displayNames } from './award-directory.ts'
-import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'
+import { eventsUpToVersion, lastEventOf, stampedAt } from './award-events.ts'
 import { nextAwardStep } from './award-next-step.ts'
 import { roundsOfCurrentVote } from './ballots.ts'
 
 export async function readAwardMeeting(deps: CommandDeps, actor: Actor, tenderId: string) {
   const tender = await findTender(deps.db, tenderId)
   authorizeAwardReader(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
-  const events = await eventsUpToRow(deps.db, tender)
+  const { context } = tender
+  const events = await eventsUpToVersion(deps.db, tender)
   const names = await displayNames(deps.db, context.awardCommittee)
   const frozen = lastEventOf(events, 'FREEZE_DOSSIERS')
   const decision = context.winnerBidId === null ? undefined : lastEventOf(events, 'DECIDE')

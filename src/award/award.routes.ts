@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
-import { commandRoute, createCommandRoute } from '../http/command-route.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import { commandRoute, createCommandRoute } from '../pipeline/command-route.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import {
   AwardMeetingSchema,
   BallotBody,
@@ -35,6 +35,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     url: '/api/v1/tenders/:id/award/committee',
     operationId: 'formAwardCommittee',
     summary: 'Draw the award committee (定标委员会) from the member pool, verifiably (purchaser)',
+    description:
+      "Draws the award committee (定标委员会) at random from the purchaser's member pool, with a proof anyone can re-run, and names its chair. Only the owning purchaser may, once, in the award phase; the size must meet the pack's minimum (odd where required), the pool must be large enough and the chair one of the drawn (422 invalid_committee_size, award_pool_too_small, chair_not_on_committee; 409 committee_already_formed).",
     tag,
     body: FormCommitteeBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -44,6 +46,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     url: '/api/v1/tenders/:id/award/dossiers/freeze',
     operationId: 'freezeAwardDossiers',
     summary: 'Freeze the candidate dossiers every committee member reads, by their hash (purchaser)',
+    description:
+      'Freezes the candidate dossiers (定标资料: bidder, declared price, evaluation summary, credit) that every committee member reads, by their hash. Only the owning purchaser may, once the committee is formed and before anyone votes (422 committee_not_formed; 409 dossiers_already_frozen).',
     tag,
     run: ({ actor, params, ifMatch }) => freezeDossiers(deps, actor, params.id, ifMatch),
   })
@@ -51,6 +55,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     url: '/api/v1/tenders/:id/award/ballots',
     operationId: 'castAwardBallot',
     summary: 'Cast a secret ballot with reasons in the current round (award committee member)',
+    description:
+      "Casts the member's secret ballot, with reasons, for a candidate still in the current round; its choice is withheld until the round closes. Only a member of this tender's award committee may, once the dossiers are frozen, once per round (403 not_on_committee; 409 already_voted; 422 not_an_active_candidate).",
     tag,
     body: BallotBody,
     run: ({ actor, params, body, ifMatch }) => castBallot(deps, actor, params.id, body, ifMatch),
@@ -59,6 +65,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
     url: '/api/v1/tenders/:id/award/revote',
     operationId: 'startAwardRevote',
     summary: 'Vote again among the tied candidates of a completed round (purchaser)',
+    description:
+      "Starts a re-vote among the tied candidates of a completed round. Only the owning purchaser may, and only when the award method finds the round tied with re-votes left under the pack's maxRevotes; the refusal names the meeting's next step.",
     tag,
     run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
   })
@@ -73,6 +81,8 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
     url: '/api/v1/tenders/:id/award/decision',
     operationId: 'recordAwardDecision',
     summary: "Record the committee's result (定标) with reasons; starts the result publicity (purchaser)",
+    description:
+      "Records the committee's result (定标) with reasons and starts the result publicity. Only the owning purchaser may, and only for exactly the winner the votes or the declared tie-break designate (422 winner_not_designated, with the meeting's next step).",
     tag,
     body: DecisionBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -83,6 +93,8 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
     operationId: 'failTiedAward',
     summary:
       'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (purchaser)',
+    description:
+      'Declares the award failed (定标失败) when a tie outlasts the re-votes and the declared tie-break; the purchaser then re-tenders. Only the owning purchaser may, and only when the award method finds the meeting deadlocked (422 award_not_deadlocked).',
     tag,
     run: ({ actor, params, ifMatch }) => failTiedAward(deps, actor, params.id, ifMatch),
   })
@@ -95,6 +107,8 @@ function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
     url: '/api/v1/tenders/:id/award-notice',
     operationId: 'issueAwardNotice',
     summary: 'Issue the award notice (中标通知书); the contract falls due from here (purchaser)',
+    description:
+      'Issues the award notice (中标通知书) to the winner, with result notices to the other bidders; the contract falls due contractDays after it. Only the owning purchaser may, once the tender is awarded, once (409 notice_already_issued).',
     tag,
     run: ({ actor, params, ifMatch }) => issueAwardNotice(deps, actor, params.id, ifMatch),
     extra: {
@@ -105,6 +119,8 @@ function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
     url: '/api/v1/tenders/:id/winner-declined',
     operationId: 'recordWinnerDeclined',
     summary: 'The winner falls away: award again among the rest, or fail with none left (purchaser)',
+    description:
+      'Records, with a reason, that the winner falls away: the award is held again among the remaining candidates, or the tender fails with none left. Only the owning purchaser may, once the tender is awarded.',
     tag,
     body: DeclineBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -114,6 +130,8 @@ function registerResultCommands(app: FastifyInstance, deps: CommandDeps): void {
     url: '/api/v1/tenders/:id/contract',
     operationId: 'recordContractSigned',
     summary: 'Record the signed contract; completes the tender (purchaser)',
+    description:
+      'Records the signed contract by its reference and completes the tender. Only the owning purchaser may, after the award notice (422 notice_not_issued; 法 Art 46).',
     tag,
     body: ContractBody,
     run: ({ actor, params, body, ifMatch }) =>

@@ -6,7 +6,7 @@ import type { Ballot, TenderContext } from '../../state-machines/tender.context.
 import { awardMeeting, remainingCandidates } from '../../state-machines/tender-award.guards.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { StoredEvent } from '../events/event-store.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { authorizeCommitteeMember } from './award-access.ts'
 import { type AwardStanding, isRoundClosed } from './ballot-secrecy.ts'
 

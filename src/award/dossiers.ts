@@ -10,14 +10,14 @@ import { recordPreparedCredit } from '../credit/opening-credit.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
 import type { StoredEvent } from '../events/event-store.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
+import { assertAvailable } from '../pipeline/early-refusal.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { Conflict } from '../shared/errors.ts'
-import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand, restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { authorizeAwardReader } from './award-access.ts'
 import { type BidderOrganisation, organisationsByIds } from './award-directory.ts'
-import { eventsUpToRow, lastEventOf, stampedAt } from './award-events.ts'
+import { eventsUpToVersion, lastEventOf, stampedAt } from './award-events.ts'
 
 export interface CandidateDossier {
   readonly bidId: string
@@ -114,7 +114,7 @@ export async function freezeDossiers(
       // Nothing is computed for dossiers that could not be frozen now (no committee, frozen already).
       assertAvailable(snapshot, 'FREEZE_DOSSIERS', at)
       const creditSnapshotIds = await recordPreparedCredit(trx, credit, snapshot.context.candidates)
-      const events = await eventsUpToRow(trx, tender)
+      const events = await eventsUpToVersion(trx, tender)
       const dossiers = await computeDossiers(trx, snapshot.context, events, creditSnapshotIds)
       // creditSnapshotIds: the machine ignores it; it binds the snapshots to the hash chain.
       const event = {
@@ -130,11 +130,11 @@ export async function freezeDossiers(
 export async function readDossiers(deps: CommandDeps, actor: Actor, tenderId: string) {
   const tender = await findTender(deps.db, tenderId)
   authorizeAwardReader(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   if (context.dossierHash === null) {
     throw new Conflict('the dossiers are not frozen yet', {}, 'dossiers_not_frozen')
   }
-  const events = await eventsUpToRow(deps.db, tender)
+  const events = await eventsUpToVersion(deps.db, tender)
   const frozen = lastEventOf(events, 'FREEZE_DOSSIERS')
   const dossiers = await computeDossiers(deps.db, context, events, snapshotIdsOf(frozen?.data))
   const recomputed = dossierHashOf(dossiers)

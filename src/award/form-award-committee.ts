@@ -7,10 +7,10 @@ import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import { assertAvailable } from '../pipeline/early-refusal.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { RuleViolation } from '../shared/errors.ts'
-import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { eligibleAwardMembers } from './award-member-pool.ts'
 
 export interface FormCommitteeRequest {
@@ -46,7 +46,7 @@ export function formAwardCommittee(
       // No pool is read nor any draw made for a tender that could not take one now (formed, held …).
       assertAvailable(snapshot, 'FORM_AWARD_COMMITTEE', at)
       const size = committeeSize(snapshot.context, request.size)
-      const pool = await eligibleAwardMembers(trx, tender.purchaser_org_id, snapshot.context)
+      const pool = await eligibleAwardMembers(trx, tender.purchaserOrgId, snapshot.context)
       if (pool.length < size) {
         const detail = `the award-member pool has ${pool.length} eligible members, fewer than ${size}`
         throw new RuleViolation(detail, { poolSize: pool.length }, 'award_pool_too_small')

@@ -4,12 +4,12 @@
 // insert the bid, its events, its receipts, its credit snapshot and the stored response. Everything is
 // computed by the caller; the batch travels as one jsonb array. One row per bid comes back, in order.
 import type { Kysely } from 'kysely'
-import type { PendingObjection } from '../../state-machines/tender.context.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { snapshotRow } from '../credit/snapshot-repository.ts'
 import { executeNamed, namedStatement } from '../db/named-statements.ts'
 import type { Database } from '../db/schema.ts'
 import { insertChainedEventsSql, type StoredEvent } from '../events/event-store.ts'
+import { type LockedBiddingTerms, lockBiddingTermsSql } from '../tenders/tender-context-repository.ts'
 import type { KeyRow } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
 
@@ -48,14 +48,7 @@ export interface NewBidAcceptance {
 export interface AcceptanceOutcome {
   readonly accepted: boolean
   /** The tender row as locked (null: no such tender), to tell which check refused the bid. */
-  readonly tender: {
-    readonly id: string
-    readonly state: string
-    readonly purchaser_org_id: string
-    readonly deadline: string | null
-    readonly suspended: boolean
-    readonly pendingObjections: readonly PendingObjection[]
-  } | null
+  readonly tender: LockedBiddingTerms | null
   /** The key's stored row as the statement found it, before claiming. */
   readonly prior: KeyRow | null
   /** The bidder's live bid as the statement found it (null: none). */
@@ -74,11 +67,7 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
   (p) => `
   with input as (
     select * from jsonb_to_recordset(${p('batch', 'jsonb')}) as i(${INPUT_COLUMNS})),
-  tender as (
-    select id, state, purchaser_org_id, snapshot->'context'->>'deadline' as deadline,
-      coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended,
-      coalesce(snapshot->'context'->'pendingObjections', '[]'::jsonb) as "pendingObjections"
-    from tenders where id in (select tender_id from input) order by id for share),
+  tender as (${lockBiddingTermsSql('select tender_id from input')}),
   prior as (
     select i.ord, k.route, k.request_sha256, k.status_code, k.response
     from input i join idempotency_keys k on k.bidder_org_id = i.bidder_org_id and k.key = i.key),

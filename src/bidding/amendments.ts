@@ -7,9 +7,9 @@ import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { readStreamOfTypes } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { newId } from '../shared/ids.ts'
 import { assertVisible, authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 
 export interface AmendmentRequest {

@@ -5,10 +5,11 @@ import type { Transaction } from 'kysely'
 import { type BidWindowTerms, bidWindowRefusal } from '../../state-machines/bid-window.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { refusalError } from '../pipeline/decide-transition.ts'
 import type { Clock } from '../shared/clock.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { refusalError, restoreSnapshot } from '../tenders/tender-command.ts'
-import { lockTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { lockTender } from '../tenders/tender-repository.ts'
 
 export interface BiddingWindow {
   /** The server time the bid command is stamped with, read after the lock. */
@@ -25,7 +26,7 @@ export type BiddingTerms = Omit<BidWindowTerms, 'state'>
  * unless bids are taken at `at`. The window is the machine's rule (state-machines/bid-window.ts).
  */
 export function assertBiddingOpen(
-  tender: Pick<TenderRow, 'id' | 'state' | 'purchaser_org_id'>,
+  tender: Pick<Tender, 'id' | 'state' | 'purchaserOrgId'>,
   terms: BiddingTerms,
   actor: Actor,
   at: Date,
@@ -45,9 +46,9 @@ export async function lockBiddingWindow(
 }
 
 /** The window of a tender the caller has locked FOR SHARE, e.g. after checking whose bid it is. */
-export function biddingWindowOf(tender: TenderRow, actor: Actor, clock: Clock): BiddingWindow {
+export function biddingWindowOf(tender: Tender, actor: Actor, clock: Clock): BiddingWindow {
   const at = clock.now()
-  const terms: BiddingTerms = restoreSnapshot(tender.snapshot).context
+  const terms: BiddingTerms = tender.context
   assertBiddingOpen(tender, terms, actor, at)
   return { at, deadline: terms.deadline }
 }

@@ -1,7 +1,7 @@
 // What the bidding capability needs beyond the tender pipeline: the platform keys (tender keys are
 // unwrapped with its KEK, receipts signed with its signing key) and the bid body limit.
 import type { PlatformKeys } from '../keys/platform-keys.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 
 export type BiddingDeps = CommandDeps & {
   readonly keys: PlatformKeys

@@ -5,16 +5,16 @@ import type { TenderContext } from '../../state-machines/tender.context.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { Forbidden } from '../shared/errors.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
-import { findTender, type TenderRow } from '../tenders/tender-repository.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 import { type BidListing, listBids } from './bid-repository.ts'
 
 export const isOpened = (context: Pick<TenderContext, 'openedBids'>) => context.openedBids.length > 0
 
 /** The tender's own purchaser (or its agent user): after opening it reads the bid contents. */
-export function isOwnPurchaser(tender: TenderRow, actor: Actor): boolean {
-  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id
+export function isOwnPurchaser(tender: Tender, actor: Actor): boolean {
+  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaserOrgId
 }
 
 export function bidView(bid: BidListing, context: TenderContext, withContent: boolean) {
@@ -39,7 +39,7 @@ export function bidView(bid: BidListing, context: TenderContext, withContent: bo
 export async function readBids(db: Kysely<Database>, actor: Actor, tenderId: string) {
   const tender = await findTender(db, tenderId)
   assertVisible(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   if (!isOpened(context)) {
     if (!hasRole(actor, 'bidder')) {
       // Bids (even how many there are) stay sealed from everyone but their bidders until OPEN.

@@ -1,9 +1,9 @@
 // CLOSE_BIDDING (投标截止): commit to the exact set of live bids. The pipeline holds the tender FOR
 // UPDATE, so every bid command still holding it FOR SHARE has committed before the set is read.
 import type { Actor } from '../auth/actor.ts'
-import { assertAvailable } from '../tenders/early-refusal.ts'
+import { assertAvailable } from '../pipeline/early-refusal.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { listLiveBids } from './bid-repository.ts'
 import { bidSetHash } from './bid-set-hash.ts'
 

@@ -2,10 +2,10 @@
 // own raiser).
 import type { FastifyInstance } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
-import { commandRoute, createCommandRoute } from '../http/command-route.ts'
 import { listedItem } from '../http/listed-item.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import { commandRoute, createCommandRoute } from '../pipeline/command-route.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import {
   ObjectionAnswerBody,
   ObjectionBody,
@@ -20,6 +20,8 @@ export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps):
     url: '/api/v1/tenders/:id/objections',
     operationId: 'raiseObjection',
     summary: 'Raise an objection (bidder); the tender is held until it is answered',
+    description:
+      "Raises an objection (异议) to the documents, the opening, the candidates or the result; the tender is held until it is answered. Any bidder who can see the tender may, in the stage's own window: the documents up to objectionLeadDays before the deadline, the opening during it, the candidates and the result during their publicity (422 objection_too_late, objection_stage_closed).",
     tag: 'bidding',
     body: ObjectionBody,
     run: ({ actor, params, body, ifMatch }) => raiseObjection(deps, actor, params.id, body, ifMatch),
@@ -30,6 +32,8 @@ export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps):
     url: '/api/v1/tenders/:id/objections/:oid/answer',
     operationId: 'answerObjection',
     summary: 'Answer an objection, upheld or not (purchaser); releases the hold',
+    description:
+      'Answers a pending objection, upheld or not, and releases the hold; an upheld one in a publicity sends the tender back to evaluation or to the award. Only the owning purchaser may, once per objection (409 already_answered).',
     tag: 'bidding',
     params: ObjectionParams,
     body: ObjectionAnswerBody,

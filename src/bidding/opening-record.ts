@@ -8,7 +8,6 @@ import { readStream } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { Conflict } from '../shared/errors.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { listBids } from './bid-repository.ts'
 import { isOpened } from './bids.view.ts'
@@ -16,7 +15,7 @@ import { isOpened } from './bids.view.ts'
 export async function readOpeningRecord(db: Kysely<Database>, actor: Actor | null, tenderId: string) {
   const tender = await findTender(db, tenderId)
   assertVisible(tender, actor)
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   if (!isOpened(context)) {
     throw new Conflict(
       `tender ${tenderId} has not been opened (state "${tender.state}")`,

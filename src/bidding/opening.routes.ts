@@ -1,10 +1,10 @@
 // Opening routes (开标): close bidding, open the committed bids, read the opening record.
 import type { FastifyInstance } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
-import { CommandResponseSchema, commandRoute } from '../http/command-route.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { assertNoBody } from '../http/no-body.ts'
 import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { CommandResponseSchema, commandRoute } from '../pipeline/command-route.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { BID_SET_HASH_RULE } from './bid-set-hash.ts'
 import { OpeningRecordResponse } from './bidding.schemas.ts'
@@ -43,6 +43,8 @@ export async function openingRoutes(app: FastifyInstance, deps: BiddingDeps): Pr
     url: '/api/v1/tenders/:id/open',
     operationId: 'openBids',
     summary: 'Open (decrypt) the committed bids and publish the opening record (purchaser or operator)',
+    description:
+      "Opens (decrypts) the bids committed at the close and publishes the opening record; too few valid bids fail the tender (流标). The owning purchaser or the trading centre's operator may, once bidding is closed; the opened set must be exactly the committed one (422 bid_set_mismatch).",
     tag: 'opening',
     run: ({ actor, params, body, ifMatch }) => {
       assertNoBody(body)

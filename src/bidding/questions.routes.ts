@@ -1,9 +1,9 @@
 // Question and amendment routes (答疑, 澄清/修改) during bidding.
 import type { FastifyInstance } from 'fastify'
-import { commandRoute, createCommandRoute } from '../http/command-route.ts'
 import { listedItem } from '../http/listed-item.ts'
 import { ProblemRef, TenderIdParams } from '../http/schemas.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
+import { commandRoute, createCommandRoute } from '../pipeline/command-route.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { amendTender, readAmendments } from './amendments.ts'
 import {
   AmendmentBody,
@@ -25,6 +25,8 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     url: '/api/v1/tenders/:id/questions',
     operationId: 'askQuestion',
     summary: 'Ask a question about the documents (bidder); the asker is never shown to others',
+    description:
+      'Asks a question about the tender documents; only its hash goes on the chain and the asker is never shown to others. Any bidder who can see the tender may, before the bid deadline (422 deadline_passed).',
     tag: 'bidding',
     body: QuestionBody,
     run: ({ actor, params, body, ifMatch }) => askQuestion(deps, actor, params.id, body.question, ifMatch),
@@ -35,6 +37,8 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     url: '/api/v1/tenders/:id/questions/:qid/answer',
     operationId: 'answerQuestion',
     summary: 'Answer a question, published to every bidder (purchaser)',
+    description:
+      'Answers a question (澄清), published to every bidder. Only the owning purchaser may, once per question (409 already_answered; 404 for an unknown question).',
     tag: 'bidding',
     params: QuestionParams,
     body: AnswerBody,
@@ -80,6 +84,8 @@ export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): 
     url: '/api/v1/tenders/:id/amendments',
     operationId: 'amendTender',
     summary: 'Amend the documents (purchaser); < 15 days before the deadline needs a new deadline',
+    description:
+      'Amends the tender documents (澄清/修改), optionally with a new, later deadline. Only the owning purchaser may, before the deadline; an amendment less than amendmentLeadDays (15 days under the national pack) before the deadline must move it at least that far (422 amendment_needs_extension).',
     tag: 'bidding',
     body: AmendmentBody,
     run: ({ actor, params, body, ifMatch }) => amendTender(deps, actor, params.id, body, ifMatch),

@@ -4,6 +4,7 @@ import type { JWK } from 'jose'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { handleMemo } from '../shared/handle-memo.ts'
+import { readSealingTerms } from '../tenders/tender-context-repository.ts'
 
 export interface TenderBidTerms {
   readonly tenderKey: JWK
@@ -16,13 +17,6 @@ export const tenderBidTerms: (db: Kysely<Database>, tenderId: string) => Promise
   handleMemo(readBidTerms, (terms) => terms !== null) // no key yet: asked again, it may be published later
 
 async function readBidTerms(db: Kysely<Database>, tenderId: string): Promise<TenderBidTerms | null> {
-  const row = await db
-    .selectFrom('tender_keys')
-    .innerJoin('tenders', 'tenders.id', 'tender_keys.tender_id')
-    .select(['tender_keys.public_jwk', 'tenders.snapshot'])
-    .where('tender_keys.tender_id', '=', tenderId)
-    .executeTakeFirst()
-  if (!row) return null
-  const context = (row.snapshot as { context?: { deadline?: string | null } }).context
-  return { tenderKey: row.public_jwk as JWK, deadline: context?.deadline ?? null }
+  const terms = await readSealingTerms(db, tenderId)
+  return terms && { tenderKey: terms.publicJwk as JWK, deadline: terms.deadline }
 }

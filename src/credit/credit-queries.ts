@@ -1,13 +1,12 @@
 // The credit reads behind the API: a live query (stored as a manual_query snapshot), one snapshot, and
 // a tender's declared credit terms with the snapshots its reader may see. Records read snapshots only.
 
-import { sql } from 'kysely'
-import type { CreditPolicy } from '../../state-machines/rule-pack.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { readStream } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { NotFound } from '../shared/errors.ts'
-import { authorizeCreditQuery, canReadSnapshot, type SnapshotTender } from './credit-access.ts'
+import { readCreditReadingTerms } from '../tenders/tender-context-repository.ts'
+import { authorizeCreditQuery, canReadSnapshot } from './credit-access.ts'
 import { creditEvidence } from './credit-evidence.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
 import { type CreditSnapshot, snapshotIntact } from './credit-snapshot.ts'
@@ -42,30 +41,12 @@ export async function queryCredit(
   return snapshot
 }
 
-interface TenderScene extends SnapshotTender {
-  readonly state: string
-  readonly deadline: string | null
-  readonly pack: { id: string; version: string; credit?: CreditPolicy } | null
-}
-
-async function tenderScene(deps: CreditDeps, tenderId: string): Promise<TenderScene | null> {
-  const { rows } = await sql<TenderScene>`
-    select state, purchaser_org_id as "purchaserOrgId", snapshot->'context'->>'deadline' as deadline,
-      snapshot->'context'->'rulePack' as pack,
-      (jsonb_array_length(coalesce(snapshot->'context'->'openedBids', '[]'::jsonb)) > 0
-        or state not in ('draft', 'bidding', 'opening', 'failed', 'cancelled')) as opened,
-      coalesce(snapshot->'context'->'expertCommittee', '[]'::jsonb) as "expertCommittee",
-      coalesce(snapshot->'context'->'awardCommittee', '[]'::jsonb) as "awardCommittee"
-    from tenders where id = ${tenderId}`.execute(deps.db)
-  return rows[0] ?? null
-}
-
 const notFound = (what: string) => new NotFound(`${what} does not exist`)
 
 export async function readCreditSnapshot(deps: CreditDeps, actor: Actor, id: string) {
   const snapshot = await findSnapshot(deps.db, id)
   if (!snapshot) throw notFound(`credit snapshot ${id}`)
-  const tender = snapshot.tenderId ? await tenderScene(deps, snapshot.tenderId) : null
+  const tender = snapshot.tenderId ? await readCreditReadingTerms(deps.db, snapshot.tenderId) : null
   // Unreadable reads as absent: a snapshot's existence says who bid.
   if (!canReadSnapshot(actor, snapshot, tender, await ownUscc(deps, actor)))
     throw notFound(`credit snapshot ${id}`)
@@ -74,11 +55,11 @@ export async function readCreditSnapshot(deps: CreditDeps, actor: Actor, id: str
 
 /** GET tenders/{id}/credit: the policy declared at PUBLISH, its cut-off, and the snapshots the reader may see. */
 export async function readTenderCredit(deps: CreditDeps, actor: Actor, tenderId: string) {
-  const tender = await tenderScene(deps, tenderId)
+  const tender = await readCreditReadingTerms(deps.db, tenderId)
   const oversight = hasRole(actor, 'supervisor', 'auditor', 'operator')
   if (!tender || (tender.state === 'draft' && !oversight && actor.orgId !== tender.purchaserOrgId))
     throw notFound(`tender ${tenderId}`)
-  const terms = creditTermsOfPack(tender.pack)
+  const terms = creditTermsOfPack(tender.rulePack)
   const own = await ownUscc(deps, actor)
   const snapshots = (await listTenderSnapshots(deps.db, tenderId)).filter((s) =>
     canReadSnapshot(actor, s, tender, own),

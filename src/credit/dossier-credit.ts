@@ -2,10 +2,10 @@
 // candidate, judged at the freeze (the credit the committee decides on), beside the opening snapshot
 // judged at the tender's cut-off. Both are read back from snapshots by the ids the events recorded, so
 // every member sees the same dossier and its hash stays checkable.
-import { type Kysely, sql } from 'kysely'
-import type { RulePack } from '../../state-machines/rule-pack.ts'
+import type { Kysely } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { readAwardingTerms } from '../tenders/tender-context-repository.ts'
 import { type CreditSummary, creditSummaryOf, snapshotIdsOf } from './credit-summary.ts'
 import { mapLimit } from './map-limit.ts'
 import type { PreparedCredit } from './opening-credit.ts'
@@ -21,29 +21,15 @@ export interface DossierCredit extends CreditSummary {
 
 export type DossierCreditField = DossierCredit | { readonly status: 'not_checked'; readonly note: string }
 
-interface AwardingScene {
-  readonly state: string
-  readonly pack: RulePack | null
-  readonly dossierHash: string | null
-  readonly candidates: string[] | null
-  readonly openedBids: { bidId: string; bidderOrgId: string }[] | null
-  readonly committeeSize: number | null
-}
-
 /** Looks up every candidate before FREEZE_DOSSIERS' transaction; empty when the freeze cannot happen. */
 export async function prepareDossierCredit(
   deps: CreditDeps,
   actor: Actor,
   tenderId: string,
 ): Promise<PreparedCredit> {
-  const { rows } = await sql<AwardingScene>`
-    select state, snapshot->'context'->'rulePack' as pack, snapshot->'context'->>'dossierHash' as "dossierHash",
-      snapshot->'context'->'candidates' as candidates, snapshot->'context'->'openedBids' as "openedBids",
-      jsonb_array_length(snapshot->'context'->'awardCommittee') as "committeeSize"
-    from tenders where id = ${tenderId}`.execute(deps.db)
-  const scene = rows[0]
+  const scene = await readAwardingTerms(deps.db, tenderId)
   if (scene?.state !== 'awarding' || scene.dossierHash !== null || !scene.committeeSize) return new Map()
-  const { policy } = creditTermsOfPack(scene.pack)
+  const { policy } = creditTermsOfPack(scene.rulePack)
   const judgedAt = deps.clock.now().toISOString()
   const snapshots = await mapLimit(scene.candidates ?? [], 8, async (bidId) => {
     const bid = scene.openedBids?.find((b) => b.bidId === bidId)

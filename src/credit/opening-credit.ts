@@ -1,11 +1,11 @@
 // Credit at opening (开标): a snapshot for every bid of the committed set, judged at the tender's
 // cut-off. The lookups run before OPEN's transaction (a remote source may be slow, and on PGlite the
 // transaction holds the only connection); the snapshots are stored inside it, with their ids in OPEN.
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { RulePack } from '../../state-machines/rule-pack.ts'
+import type { Kysely, Transaction } from 'kysely'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { Conflict } from '../shared/errors.ts'
+import { readOpeningTerms } from '../tenders/tender-context-repository.ts'
 import { creditCutoff } from './credit-policy.ts'
 import type { CreditSnapshot } from './credit-snapshot.ts'
 import { type CreditSummary, creditSummaryOf, snapshotIdsOf } from './credit-summary.ts'
@@ -24,12 +24,7 @@ interface LiveBid {
 }
 
 async function openingScene(db: Kysely<Database>, tenderId: string) {
-  const tender = await db
-    .selectFrom('tenders')
-    .select(['state', sql<RulePack | null>`snapshot->'context'->'rulePack'`.as('pack')])
-    .select(sql<string | null>`snapshot->'context'->>'deadline'`.as('deadline'))
-    .where('id', '=', tenderId)
-    .executeTakeFirst()
+  const tender = await readOpeningTerms(db, tenderId)
   if (tender?.state !== 'opening') return null
   const bids: LiveBid[] = await db
     .selectFrom('bids')
@@ -49,7 +44,7 @@ export async function prepareOpeningCredit(
 ): Promise<PreparedCredit> {
   const scene = await openingScene(deps.db, tenderId)
   if (!scene) return new Map()
-  const { policy } = creditTermsOfPack(scene.pack)
+  const { policy } = creditTermsOfPack(scene.rulePack)
   const snapshots = await mapLimit(scene.bids, 8, (bid) => {
     const cutoffAt = creditCutoff(policy, scene.deadline, new Date(bid.submittedAt).toISOString())
     const request = {

@@ -6,10 +6,10 @@ import type { Actor } from '../auth/actor.ts'
 import { performDraw } from '../draws/verifiable-draw.ts'
 import { streamHeadHash } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import { assertAvailable } from '../pipeline/early-refusal.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { RuleViolation } from '../shared/errors.ts'
-import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { expertPool } from './expert-pool.ts'
 
 /** The smallest committee the pack allows (法 Art 37: ≥5 and odd); the draw's size by default. */

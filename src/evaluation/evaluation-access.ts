@@ -2,12 +2,11 @@
 // experts themselves read (法 Art 37 keeps expert names confidential until the result).
 import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
 import { Forbidden } from '../shared/errors.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
-import type { TenderRow } from '../tenders/tender-repository.ts'
 
-function committeeOf(tender: TenderRow): readonly string[] {
-  return restoreSnapshot(tender.snapshot).context.expertCommittee
+function committeeOf(tender: Tender): readonly string[] {
+  return tender.context.expertCommittee
 }
 
 function notOnCommittee(): Forbidden {
@@ -15,7 +14,7 @@ function notOnCommittee(): Forbidden {
 }
 
 /** An expert drawn for this very tender (checked against the committee the machine recorded). */
-export function authorizeCommitteeExpert(tender: TenderRow, actor: Actor): void {
+export function authorizeCommitteeExpert(tender: Tender, actor: Actor): void {
   requireRole(actor, 'expert')
   if (!committeeOf(tender).includes(actor.userId)) throw notOnCommittee()
 }
@@ -23,10 +22,10 @@ export function authorizeCommitteeExpert(tender: TenderRow, actor: Actor): void 
 /** How much of the evaluation a reader sees. */
 export type EvaluationReader = 'oversight' | 'purchaser' | 'member'
 
-export function evaluationReader(tender: TenderRow, actor: Actor): EvaluationReader {
+export function evaluationReader(tender: Tender, actor: Actor): EvaluationReader {
   assertVisible(tender, actor)
   if (isOversight(actor)) return 'oversight'
-  if (hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id) return 'purchaser'
+  if (hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaserOrgId) return 'purchaser'
   if (hasRole(actor, 'expert')) {
     if (committeeOf(tender).includes(actor.userId)) return 'member'
     throw notOnCommittee()

@@ -4,7 +4,7 @@
 import type { EventOf } from '../../state-machines/tender.event-guard.ts'
 import type { TenderEventType } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
-import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
+import { type CommandDeps, executeTenderCommand } from '../pipeline/tender-command.ts'
 import { authorizeCommitteeExpert } from './evaluation-access.ts'
 
 type Proposed<K extends TenderEventType> = Omit<EventOf<K>, 'at'>

@@ -9,8 +9,7 @@ import { openingCreditSummaries } from '../credit/opening-credit.ts'
 import type { Database } from '../db/schema.ts'
 import { readStream } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
-import type { TenderRow } from '../tenders/tender-repository.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { type EvaluationReader, evaluationReader } from './evaluation-access.ts'
 import { type EvaluationRecord, foldEvaluationRecord, summariseScores } from './evaluation-record.ts'
 import { organisationNames, userDisplayNames } from './expert-pool.ts'
@@ -85,9 +84,9 @@ function candidatesView(context: TenderContext, bidderNames: Map<string, string>
   })
 }
 
-export async function evaluationView(db: Kysely<Database>, tender: TenderRow, actor: Actor) {
+export async function evaluationView(db: Kysely<Database>, tender: Tender, actor: Actor) {
   const reader = evaluationReader(tender, actor)
-  const context = restoreSnapshot(tender.snapshot).context
+  const context = tender.context
   const events = await readStream(db, tenderStreamId(tender.id))
   const record = foldEvaluationRecord(events)
   const credit = await openingCreditSummaries(db, events.findLast((e) => e.type === 'OPEN')?.data)

@@ -6,9 +6,8 @@
 import type { RecordType } from '../../templates/pdf/record-kinds.ts'
 import { type Actor, hasRole } from '../auth/actor.ts'
 import { Forbidden, Unauthenticated } from '../shared/errors.ts'
+import type { Tender } from '../tenders/tender.ts'
 import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { restoreSnapshot } from '../tenders/tender-command.ts'
-import type { TenderRow } from '../tenders/tender-repository.ts'
 
 export const PUBLIC_RECORD_TYPES: readonly RecordType[] = [
   'opening_record',
@@ -21,16 +20,16 @@ interface RecordSubject {
   readonly recipientOrgId: string | null
 }
 
-function isOwnPurchaser(tender: TenderRow, actor: Actor): boolean {
-  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaser_org_id
+function isOwnPurchaser(tender: Tender, actor: Actor): boolean {
+  return hasRole(actor, 'purchaser', 'agent') && actor.orgId === tender.purchaserOrgId
 }
 
 /** Whether `actor` (null: no token) may read the record; the tender must be visible to them too. */
-export function maySeeRecord(tender: TenderRow, actor: Actor | null, record: RecordSubject): boolean {
+export function maySeeRecord(tender: Tender, actor: Actor | null, record: RecordSubject): boolean {
   if (PUBLIC_RECORD_TYPES.includes(record.type)) return true
   if (actor === null) return false
   if (isOversight(actor) || isOwnPurchaser(tender, actor)) return true
-  const { context } = restoreSnapshot(tender.snapshot)
+  const { context } = tender
   const onAwardCommittee = hasRole(actor, 'award_member') && context.awardCommittee.includes(actor.userId)
   switch (record.type) {
     case 'evaluation_report':
@@ -45,7 +44,7 @@ export function maySeeRecord(tender: TenderRow, actor: Actor | null, record: Rec
 }
 
 /** 404 for a hidden draft's records, 401 without a token, 403 for someone else's record. */
-export function authorizeRecordReader(tender: TenderRow, actor: Actor | null, record: RecordSubject): void {
+export function authorizeRecordReader(tender: Tender, actor: Actor | null, record: RecordSubject): void {
   assertVisible(tender, actor)
   if (maySeeRecord(tender, actor, record)) return
   if (actor === null) throw new Unauthenticated(`a ${record.type} record needs a bearer token`)

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely'
 import { recordAudit } from '../audit-log/audit-log.ts'
 import { type Actor, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { InvalidInput, RuleViolation } from '../shared/errors.ts'
 import type { SerialLock } from '../shared/serial-lock.ts'
 import type { FiredTimer } from '../timers/fire-timer.ts'
 import { pendingDueBy } from '../timers/timer-repository.ts'
-import { runDueTimers, type TimerLog } from '../timers/timer-worker.ts'
+import { runDueTimers, type TimerDeps, type TimerLog } from '../timers/timer-worker.ts'
 import { durationMs } from './duration.ts'
 import { SANDBOX_CLOCK_ACTION, type SandboxClock } from './sandbox-clock.ts'
 
@@ -24,7 +25,10 @@ export interface AdvanceRequest {
   readonly to?: string | undefined
 }
 
-export function advanceSandboxClock(deps: SandboxDeps, log: TimerLog, actor: Actor, request: AdvanceRequest) {
+/** The timers due on the way fire through the pipeline with the app's follow-ups, as the worker's do. */
+export type AdvanceDeps = SandboxDeps & Pick<CommandDeps, 'followUps'>
+
+export function advanceSandboxClock(deps: AdvanceDeps, log: TimerLog, actor: Actor, request: AdvanceRequest) {
   requireRole(actor, 'operator')
   return deps.lock(async () => {
     const from = deps.clock.now()
@@ -42,7 +46,7 @@ export function advanceSandboxClock(deps: SandboxDeps, log: TimerLog, actor: Act
         details: { offsetMs: to.getTime() - from.getTime() + deps.clock.offsetMs(), ...request },
       }),
     )
-    const fired = await walkTimers({ db: deps.db, clock: deps.clock, log }, to)
+    const fired = await walkTimers({ db: deps.db, clock: deps.clock, followUps: deps.followUps, log }, to)
     return { from: from.toISOString(), now: deps.clock.now().toISOString(), fired: fired.map(firedView) }
   })
 }
@@ -68,7 +72,7 @@ function target(from: Date, request: AdvanceRequest): Date {
 }
 
 /** Steps the clock to each due timer in turn and fires it, then to `to`; a timer is tried once a step. */
-async function walkTimers(deps: { db: Kysely<Database>; clock: SandboxClock; log: TimerLog }, to: Date) {
+async function walkTimers(deps: TimerDeps & { readonly clock: SandboxClock }, to: Date) {
   const results = new Map<string, FiredTimer>()
   const tried = new Set<string>()
   for (;;) {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
 import { Body, IsoDateTime, ProblemRef, problemResponses } from '../http/schemas.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { NotFound } from '../shared/errors.ts'
 import { type AdvanceRequest, advanceSandboxClock, type SandboxDeps } from './advance-clock.ts'
 import { DURATION_PATTERN } from './duration.ts'
@@ -53,7 +54,10 @@ function sandboxOn(sandbox: SandboxDeps | undefined): SandboxDeps {
   return sandbox
 }
 
-export async function sandboxRoutes(app: FastifyInstance, deps: { sandbox?: SandboxDeps | undefined }) {
+export async function sandboxRoutes(
+  app: FastifyInstance,
+  deps: { sandbox?: SandboxDeps | undefined } & Pick<CommandDeps, 'followUps'>,
+) {
   app.get(
     '/api/v1/sandbox/clock',
     {
@@ -84,7 +88,8 @@ export async function sandboxRoutes(app: FastifyInstance, deps: { sandbox?: Sand
     },
     async (request) => {
       const actor = requireActor(request)
-      return advanceSandboxClock(sandboxOn(deps.sandbox), request.log, actor, request.body as AdvanceRequest)
+      const sandbox = { ...sandboxOn(deps.sandbox), followUps: deps.followUps }
+      return advanceSandboxClock(sandbox, request.log, actor, request.body as AdvanceRequest)
     },
   )
 }

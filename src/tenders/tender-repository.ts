@@ -1,81 +1,76 @@
-// All SQL on the tenders projection. Functions that lock demand a Transaction.
+// All SQL on the tenders projection: each row is a Tender (its machine snapshot stored as JSON, with the
+// columns lists and joins need beside it). Functions that lock demand a Transaction.
 import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { TenderContext } from '../../state-machines/tender.context.ts'
+import type { TenderState } from '../../state-machines/tender.machine.ts'
 import type { Database } from '../db/schema.ts'
 import type { TendersTable } from '../db/tables/tenders.ts'
 import { NotFound } from '../shared/errors.ts'
+import type { Tender } from './tender.ts'
 
-export type TenderRow = Selectable<TendersTable>
+type TenderRow = Selectable<TendersTable>
+
+function tenderOf(row: TenderRow): Tender {
+  const stored = row.snapshot as { context: TenderContext }
+  return {
+    id: row.id,
+    purchaserOrgId: row.purchaser_org_id,
+    state: row.state as TenderState,
+    version: row.version,
+    context: stored.context,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  }
+}
+
+/** The row's columns of `tender`: the snapshot as { value, context }, the rest copied out of the context. */
+function columnsOf(tender: Tender) {
+  const { context } = tender
+  return {
+    state: tender.state,
+    version: tender.version,
+    title: context.particulars.title,
+    reference: context.particulars.reference,
+    deadline: context.deadline,
+    published_at: context.publishedAt,
+    snapshot: JSON.stringify({ value: tender.state, context }),
+    updated_at: tender.updatedAt,
+  }
+}
 
 /** Locks the tender row: FOR UPDATE for tender commands, FOR SHARE for bid commands (DESIGN §3). */
 export async function lockTender(
   trx: Transaction<Database>,
   tenderId: string,
   mode: 'update' | 'share',
-): Promise<TenderRow> {
+): Promise<Tender> {
   const query = trx.selectFrom('tenders').selectAll().where('id', '=', tenderId)
   const row = await (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst()
   if (!row) throw new NotFound(`tender ${tenderId} does not exist`)
-  return row
+  return tenderOf(row)
 }
 
-export async function findTender(db: Kysely<Database>, tenderId: string): Promise<TenderRow> {
+export async function findTender(db: Kysely<Database>, tenderId: string): Promise<Tender> {
   const row = await db.selectFrom('tenders').selectAll().where('id', '=', tenderId).executeTakeFirst()
   if (!row) throw new NotFound(`tender ${tenderId} does not exist`)
-  return row
+  return tenderOf(row)
 }
 
-export interface TenderProjection {
-  readonly state: string
-  readonly version: number
-  readonly title: string
-  readonly reference: string
-  readonly deadline: string | null
-  readonly publishedAt: string | null
-  readonly snapshot: Record<string, unknown>
-  readonly updatedAt: Date
-}
-
-export async function insertTender(
-  trx: Transaction<Database>,
-  row: { id: string; purchaserOrgId: string; createdAt: Date } & TenderProjection,
-): Promise<void> {
+export async function insertTender(trx: Transaction<Database>, tender: Tender): Promise<void> {
   await trx
     .insertInto('tenders')
     .values({
-      id: row.id,
-      purchaser_org_id: row.purchaserOrgId,
-      reference: row.reference,
-      title: row.title,
-      state: row.state,
-      version: row.version,
-      deadline: row.deadline,
-      published_at: row.publishedAt,
-      snapshot: JSON.stringify(row.snapshot),
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
+      id: tender.id,
+      purchaser_org_id: tender.purchaserOrgId,
+      ...columnsOf(tender),
+      created_at: tender.createdAt,
     })
     .execute()
 }
 
-export async function updateTenderProjection(
-  trx: Transaction<Database>,
-  tenderId: string,
-  projection: TenderProjection,
-): Promise<void> {
-  await trx
-    .updateTable('tenders')
-    .set({
-      state: projection.state,
-      version: projection.version,
-      title: projection.title,
-      reference: projection.reference,
-      deadline: projection.deadline,
-      published_at: projection.publishedAt,
-      snapshot: JSON.stringify(projection.snapshot),
-      updated_at: projection.updatedAt,
-    })
-    .where('id', '=', tenderId)
-    .execute()
+/** Writes the tender as one event changed it (state, version, context and the columns copied from it). */
+export async function updateTender(trx: Transaction<Database>, tender: Tender): Promise<void> {
+  await trx.updateTable('tenders').set(columnsOf(tender)).where('id', '=', tender.id).execute()
 }
 
 export interface TenderListFilter {
@@ -86,7 +81,7 @@ export interface TenderListFilter {
   readonly offset: number
 }
 
-export async function listTenders(db: Kysely<Database>, filter: TenderListFilter): Promise<TenderRow[]> {
+export async function listTenders(db: Kysely<Database>, filter: TenderListFilter): Promise<Tender[]> {
   let query = db.selectFrom('tenders').selectAll().orderBy('created_at', 'desc').orderBy('id')
   if (filter.state) query = query.where('state', '=', filter.state)
   if (filter.publishedOnly && filter.purchaserOrgId) {
@@ -97,5 +92,5 @@ export async function listTenders(db: Kysely<Database>, filter: TenderListFilter
   } else if (filter.purchaserOrgId) {
     query = query.where('purchaser_org_id', '=', filter.purchaserOrgId)
   }
-  return query.limit(filter.limit).offset(filter.offset).execute()
+  return (await query.limit(filter.limit).offset(filter.offset).execute()).map(tenderOf)
 }

@@ -1,27 +1,25 @@
-// The public view of a tender, read from its projection row and machine snapshot.
+// The public view of a tender, read from its machine context, and its schema.
 
+import { Type } from 'typebox'
 import { allowedEvents } from '../../state-machines/tender.allowed-events.ts'
 import { isHeld } from '../../state-machines/tender.context.ts'
-import { restoreSnapshot } from './tender-command.ts'
-import type { TenderRow } from './tender-repository.ts'
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
+import type { Tender } from './tender.ts'
+import { machineSnapshotOf } from './tender-snapshot.ts'
 
 /** The view at server time `at` (ISO-8601): `allowedEvents` are the events the machine would accept then. */
-export function tenderView(row: TenderRow, at: string) {
-  const snapshot = restoreSnapshot(row.snapshot)
-  const c = snapshot.context
+export function tenderView(tender: Tender, at: string) {
+  const c = tender.context
   return {
-    id: row.id,
+    id: tender.id,
     reference: c.particulars.reference,
     title: c.particulars.title,
     description: c.particulars.description,
     category: c.particulars.category,
     estimatedValueFen: c.particulars.estimatedValueFen,
     ceilingPriceFen: c.particulars.ceilingPriceFen,
-    purchaserOrgId: row.purchaser_org_id,
-    state: row.state,
-    version: row.version,
+    purchaserOrgId: tender.purchaserOrgId,
+    state: tender.state,
+    version: tender.version,
     held: isHeld(c),
     suspended: c.suspended,
     pendingObjections: c.pendingObjections.length,
@@ -40,8 +38,21 @@ export function tenderView(row: TenderRow, at: string) {
     contractDueAt: c.contractDueAt,
     failureReason: c.failureReason,
     cancelReason: c.cancelReason,
-    allowedEvents: allowedEvents(snapshot, at),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    allowedEvents: allowedEvents(machineSnapshotOf(tender), at),
+    createdAt: tender.createdAt.toISOString(),
+    updatedAt: tender.updatedAt.toISOString(),
   }
 }
+
+export const TenderViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    reference: Type.String(),
+    title: Type.String(),
+    state: Type.String(),
+    version: Type.Integer(),
+    deadline: Type.Union([Type.String(), Type.Null()]),
+    allowedEvents: Type.Array(Type.String()),
+  },
+  { additionalProperties: true, description: 'a tender as the public (and its purchaser) sees it' },
+)

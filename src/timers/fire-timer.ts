@@ -1,13 +1,11 @@
 // Fires one claimed timer by running the real command through the pipeline as the system actor. The
-// pipeline's syncTimers marks the timer done in the command's own transaction; failures are sorted
-// into "moot" (the tender moved on) and "retry later" (held, or the database was unavailable).
-import type { Kysely } from 'kysely'
+// pipeline's timer follow-up (syncTimers) marks the timer done in the command's own transaction;
+// failures are sorted into "moot" (the tender moved on) and "retry later" (held, or the database was
+// unavailable).
 import { closeBidding } from '../bidding/close-bidding.ts'
-import type { Database } from '../db/schema.ts'
 import { endPublicity } from '../evaluation/publicity.ts'
-import type { Clock } from '../shared/clock.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { DomainError, IllegalTransition, NotFound } from '../shared/errors.ts'
-import type { CommandDeps } from '../tenders/tender-command.ts'
 import type { TimerKind } from './schedule-timers.ts'
 import { timerActor } from './system-actor.ts'
 import { type ClaimedTimer, deferTimer, markTimerMoot } from './timer-repository.ts'
@@ -33,10 +31,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 16)))
 }
 
-export async function fireTimer(
-  deps: { db: Kysely<Database>; clock: Clock },
-  timer: ClaimedTimer,
-): Promise<FiredTimer> {
+export async function fireTimer(deps: CommandDeps, timer: ClaimedTimer): Promise<FiredTimer> {
   try {
     await COMMANDS[timer.kind](deps, timer)
     return { timer, outcome: 'fired' }

@@ -1,9 +1,7 @@
 // The timer worker: claims due timers and fires them, polling every pollMs and, in between, sleeping only
 // until the next due time, so bidding closes within milliseconds of its deadline. Correctness never rests
 // on it (the machine's guards check every time); it only makes things happen without a caller.
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
-import type { Clock } from '../shared/clock.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { startPollingLoop } from '../shared/polling-loop.ts'
 import type { SerialLock } from '../shared/serial-lock.ts'
 import { type FiredTimer, fireTimer } from './fire-timer.ts'
@@ -16,9 +14,8 @@ export interface TimerLog {
   error(details: object, message: string): void
 }
 
-export interface TimerDeps {
-  readonly db: Kysely<Database>
-  readonly clock: Clock
+/** Timers fire real commands, so the worker runs them with the app's follow-ups (CommandDeps). */
+export interface TimerDeps extends CommandDeps {
   readonly log: TimerLog
 }
 

@@ -1,7 +1,6 @@
 // Every command on a tender takes If-Match and refuses a stale version with 412, recording nothing.
 // The routes come from the OpenAPI document, so a new one is walked (or must be excused) by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { restoreSnapshot } from '../../src/tenders/tender-command.ts'
 import { findTender } from '../../src/tenders/tender-repository.ts'
 import { formAndFreeze, reachAwarding, usernameOf } from '../award/support.ts'
 import { eventCount } from '../support/tender-fixtures.ts'
@@ -31,8 +30,7 @@ beforeAll(async () => {
   doc = t.app.swagger() as unknown as Document
   ;({ tenderId } = await reachAwarding(t))
   const members = await formAndFreeze(t, tenderId)
-  const experts = restoreSnapshot((await findTender(t.database.db, tenderId)).snapshot).context
-    .expertCommittee
+  const experts = (await findTender(t.database.db, tenderId)).context.expertCommittee
   actors = ['operator', 'supervisor', 'purchaser', 'bidder1', usernameOf(experts[0]!), members[0]!]
 })
 afterAll(() => t.close())

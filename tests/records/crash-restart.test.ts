@@ -16,6 +16,9 @@ import { kekFromBase64 } from '../../src/keys/kek.ts'
 import { createPlatformKeys } from '../../src/keys/platform-keys.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
+import type { CommandDeps } from '../../src/pipeline/tender-command.ts'
+import { executeTenderCommand } from '../../src/pipeline/tender-command.ts'
+import { tenderCommandDeps } from '../../src/pipeline-follow-ups.ts'
 import { findRecord } from '../../src/records/record-repository.ts'
 import {
   commitRecord,
@@ -26,9 +29,8 @@ import {
 } from '../../src/records/record-worker.ts'
 import { claimRecordJobs } from '../../src/records/records-outbox.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
-import { createTender } from '../../src/tenders/create-tender.ts'
-import { executeTenderCommand } from '../../src/tenders/tender-command.ts'
-import { cancelTender } from '../../src/tenders/tender-commands.ts'
+import { createTender } from '../../src/tendering/create-tender.ts'
+import { cancelTender } from '../../src/tendering/tender-commands.ts'
 import { draftBody } from '../support/tender-fixtures.ts'
 import { TEST_START } from '../support/test-app.ts'
 import { postgresUrl } from '../support/test-database.ts'
@@ -84,16 +86,15 @@ async function sharedDatabase(): Promise<SharedDatabase> {
   }
 }
 
-async function depsFor(database: DatabaseHandle, clock: ManualClock): Promise<RecordDeps> {
+async function depsFor(database: DatabaseHandle, clock: ManualClock): Promise<RecordDeps & CommandDeps> {
   return {
-    db: database.db,
-    clock,
+    ...tenderCommandDeps(database.db, clock),
     keys: await createPlatformKeys(database.db, kekFromBase64(kekBase64), clock),
   }
 }
 
 /** A draft the purchaser cancels: one event, one replay certificate due. */
-async function cancelledDraft(deps: RecordDeps): Promise<string> {
+async function cancelledDraft(deps: RecordDeps & CommandDeps): Promise<string> {
   const tender = await createTender(deps, purchaser, { ...draftBody, category: 'works' } as never)
   await cancelTender(deps, purchaser, tender.id, '项目取消', undefined)
   return tender.id

@@ -1,19 +1,11 @@
-// At folder level the imports point one way: no two folders import each other. The pairs still known to
-// do so are listed here with the change that removes them (issue 13, the pipeline room); the test fails
-// on a new pair and on a listed pair that no longer exists, so the list can only shrink.
+// At folder level the imports point one way: no two folders import each other, nor does any longer loop
+// of folders lead back to where it started. The last circles went with the pipeline's own room
+// (src/pipeline/, its follow-ups passed in by the app), so any circle now fails.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
-
-/** Still circular until the command pipeline has a room of its own, with its follow-ups passed in. */
-const KNOWN_CIRCLES = [
-  'src/auth <-> src/http', // http/command-route.ts authenticates
-  'src/http <-> src/tenders', // http/command-route.ts runs tenders/tender-command.ts
-  'src/records <-> src/tenders', // tender-command.ts enqueues records
-  'src/tenders <-> src/timers', // tender-command.ts syncs timers; timers fire tender commands
-]
 
 /**
  * The room a file belongs to: src/<capability>, a top folder, or for the files at the top of src/ each
@@ -43,15 +35,41 @@ function folderImports(): Map<string, Set<string>> {
   return graph
 }
 
+/** The folders on some loop of imports, each loop as the sorted list of its folders (Tarjan's SCCs). */
+function importLoops(graph: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const loops: string[][] = []
+  const visit = (folder: string) => {
+    index.set(folder, index.size)
+    low.set(folder, index.get(folder)!)
+    stack.push(folder)
+    for (const to of graph.get(folder) ?? []) {
+      if (!index.has(to)) visit(to)
+      if (stack.includes(to)) low.set(folder, Math.min(low.get(folder)!, low.get(to)!))
+    }
+    if (low.get(folder) !== index.get(folder)) return
+    const loop = stack.splice(stack.indexOf(folder))
+    if (loop.length > 1) loops.push(loop.sort())
+  }
+  for (const folder of graph.keys()) if (!index.has(folder)) visit(folder)
+  return loops
+}
+
 describe('folder imports', () => {
-  it('point one way, but for the circles listed with what removes them', () => {
+  it('point one way: no two folders import each other', () => {
     const graph = folderImports()
     const circles = [...graph]
       .flatMap(([from, targets]) =>
         [...targets].filter((to) => from < to && graph.get(to)?.has(from)).map((to) => `${from} <-> ${to}`),
       )
       .sort()
-    expect(circles).toEqual([...KNOWN_CIRCLES].sort())
+    expect(circles).toEqual([])
+  })
+
+  it('form no longer loop either (a → b → c → a)', () => {
+    expect(importLoops(folderImports())).toEqual([])
   })
 
   it('keep the pure layers below the application', () => {

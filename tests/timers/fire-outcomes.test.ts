@@ -1,6 +1,7 @@
 // Given a timer already claimed by a worker, when the tender changes before it fires, then: held → the
 // close is refused and nothing is written; moved on (cancelled) → the timer is settled, nothing fired.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tenderCommandDeps } from '../../src/pipeline-follow-ups.ts'
 import { fireTimer } from '../../src/timers/fire-timer.ts'
 import { claimDueTimers } from '../../src/timers/timer-repository.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -27,7 +28,7 @@ describe('a claimed timer whose tender changed', () => {
     const timer = await claimAfterDeadline(tenderId)
     expect((await post(t, `${tenderId}/suspend`, 'supervisor', { reason: '收到投诉' })).status).toBe(200)
 
-    const result = await fireTimer({ db: t.database.db, clock: t.clock }, timer)
+    const result = await fireTimer(tenderCommandDeps(t.database.db, t.clock), timer)
     expect(result).toMatchObject({ outcome: 'deferred', error: expect.stringMatching(/^tender_suspended/) })
     expect(await stateOf(t, tenderId)).toBe('bidding')
     expect(await eventsOf(t, tenderId, 'CLOSE_BIDDING')).toEqual([])
@@ -42,7 +43,7 @@ describe('a claimed timer whose tender changed', () => {
     const timer = await claimAfterDeadline(tenderId)
     expect((await post(t, `${tenderId}/cancel`, 'purchaser', { reason: '项目取消' })).status).toBe(200)
 
-    const result = await fireTimer({ db: t.database.db, clock: t.clock }, timer)
+    const result = await fireTimer(tenderCommandDeps(t.database.db, t.clock), timer)
     expect(result).toMatchObject({ outcome: 'moot', error: expect.stringMatching(/^illegal_transition/) })
     expect(await stateOf(t, tenderId)).toBe('cancelled')
     expect((await timersOf(t, tenderId)).map((row) => row.status)).toEqual(['cancelled'])

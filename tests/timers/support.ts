@@ -1,6 +1,7 @@
 // Steps shared by the timer tests: a silent log, one worker tick on the test app's clock, the timer rows
 // of a tender and its state and events.
 import { readStream } from '../../src/events/event-store.ts'
+import { tenderCommandDeps } from '../../src/pipeline-follow-ups.ts'
 import { runDueTimers, type TimerLog } from '../../src/timers/timer-worker.ts'
 import type { TestApp } from '../support/test-app.ts'
 
@@ -9,7 +10,8 @@ export { bearer, bidBody, createPublished, days, passDeadline, post, submitOk } 
 export const silentLog: TimerLog = { info() {}, warn() {}, error() {} }
 
 /** One worker tick at the test clock's now. */
-export const tick = (t: TestApp) => runDueTimers({ db: t.database.db, clock: t.clock, log: silentLog })
+export const tick = (t: TestApp) =>
+  runDueTimers({ ...tenderCommandDeps(t.database.db, t.clock), log: silentLog })
 
 export async function timersOf(t: TestApp, tenderId: string) {
   const rows = await t.database.db

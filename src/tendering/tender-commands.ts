@@ -6,10 +6,10 @@ import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTenderKey } from '../keys/tender-keys.ts'
+import { type CommandDeps, executeTenderCommand, recordTenderEvent } from '../pipeline/tender-command.ts'
 import { DEFAULT_RULE_PACK_ID, getRulePack } from '../rules/rule-packs.ts'
 import { InvalidInput } from '../shared/errors.ts'
-import { authorizeOwnPurchaser, authorizeSupervisor } from './tender-access.ts'
-import { type CommandDeps, executeTenderCommand, recordTenderEvent } from './tender-command.ts'
+import { authorizeOwnPurchaser, authorizeSupervisor } from '../tenders/tender-access.ts'
 
 export const editTender = (
   deps: CommandDeps,

@@ -1,4 +1,4 @@
-// Request and response schemas of the tender routes.
+// Request schemas of the tender routes (create, list, edit, publish, cancel, extend, suspend, resume).
 import { Type } from 'typebox'
 import { AWARD_METHODS, EVALUATION_METHODS } from '../../state-machines/rule-pack.ts'
 import { Body, Fen, IsoDateTime } from '../http/schemas.ts'
@@ -80,17 +80,4 @@ export const ListTendersQuery = Type.Object(
     ),
   },
   { additionalProperties: false },
-)
-
-export const TenderViewSchema = Type.Object(
-  {
-    id: Type.String(),
-    reference: Type.String(),
-    title: Type.String(),
-    state: Type.String(),
-    version: Type.Integer(),
-    deadline: Type.Union([Type.String(), Type.Null()]),
-    allowedEvents: Type.Array(Type.String()),
-  },
-  { additionalProperties: true, description: 'a tender as the public (and its purchaser) sees it' },
 )

@@ -3,8 +3,8 @@
 // they never repeat a rule: the guards stay its only statement.
 import { allowedEvents, availabilityRefusal, refusalOf } from '../../state-machines/tender.allowed-events.ts'
 import type { TenderEvent, TenderEventType } from '../../state-machines/tender.events.ts'
-import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { assertStateTakes, refusalError, type TenderSnapshot } from './tender-command.ts'
+import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
+import { assertStateTakes, refusalError } from './decide-transition.ts'
 
 /** The 409 of a state without `type`, or the refusal of a context and time where no such event passes. */
 export function assertAvailable(snapshot: TenderSnapshot, type: TenderEventType, at: Date): void {

@@ -6,15 +6,16 @@ import { tenderMachine, tenderStateOf } from '../../state-machines/tender.machin
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import { appendEvents } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { newId } from '../shared/ids.ts'
-import { type CommandDeps, persistableSnapshot } from './tender-command.ts'
-import { insertTender, type TenderRow } from './tender-repository.ts'
+import type { Tender } from '../tenders/tender.ts'
+import { insertTender } from '../tenders/tender-repository.ts'
 
 export async function createTender(
   deps: CommandDeps,
   actor: Actor,
   particulars: TenderParticulars,
-): Promise<TenderRow> {
+): Promise<Tender> {
   requireRole(actor, 'purchaser', 'agent')
   const at = deps.clock.now()
   const input: TenderInput = {
@@ -24,36 +25,20 @@ export async function createTender(
     particulars,
   }
   const [snapshot] = initialTransition(tenderMachine, input)
+  const tender: Tender = {
+    id: input.tenderId,
+    purchaserOrgId: actor.orgId,
+    state: tenderStateOf(snapshot),
+    version: 1,
+    context: snapshot.context,
+    createdAt: at,
+    updatedAt: at,
+  }
   return deps.db.transaction().execute(async (trx) => {
-    const row = {
-      id: input.tenderId,
-      purchaserOrgId: actor.orgId,
-      createdAt: at,
-      state: tenderStateOf(snapshot),
-      version: 1,
-      title: particulars.title,
-      reference: particulars.reference,
-      deadline: null,
-      publishedAt: null,
-      snapshot: persistableSnapshot(snapshot),
-      updatedAt: at,
-    }
-    await insertTender(trx, row)
+    await insertTender(trx, tender)
     await appendEvents(trx, tenderStreamId(input.tenderId), 0, [
       { type: 'TENDER_CREATED', data: { ...input }, meta: actorMeta(actor), recordedAt: at },
     ])
-    return {
-      id: row.id,
-      purchaser_org_id: row.purchaserOrgId,
-      reference: row.reference,
-      title: row.title,
-      state: row.state,
-      version: row.version,
-      deadline: null,
-      published_at: null,
-      snapshot: row.snapshot,
-      created_at: at,
-      updated_at: at,
-    }
+    return tender
   })
 }

@@ -1,16 +1,18 @@
-// Tender routes: create, list, read, edit, publish, cancel, extend, suspend, resume.
+// Tender routes (招标): create, list, read, edit, publish, cancel, extend, suspend, resume.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import { requireActor } from '../auth/authenticate.ts'
-import { commandRoute } from '../http/command-route.ts'
 import { createdResponse, sendCreated } from '../http/created.ts'
 import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
+import { commandRoute } from '../pipeline/command-route.ts'
+import type { CommandDeps } from '../pipeline/tender-command.ts'
+import { assertVisible, isOversight } from '../tenders/tender-access.ts'
+import { findTender, listTenders } from '../tenders/tender-repository.ts'
+import { TenderViewSchema, tenderView } from '../tenders/tender-view.ts'
 import { createTender } from './create-tender.ts'
-import { assertVisible, isOversight } from './tender-access.ts'
-import type { CommandDeps } from './tender-command.ts'
 import {
   cancelTender,
   editTender,
@@ -19,8 +21,6 @@ import {
   resumeTender,
   suspendTender,
 } from './tender-commands.ts'
-import { findTender, listTenders } from './tender-repository.ts'
-import { tenderView } from './tender-view.ts'
 import {
   CreateTenderBody,
   EditTenderBody,
@@ -28,8 +28,7 @@ import {
   ListTendersQuery,
   PublishBody,
   ReasonBody,
-  TenderViewSchema,
-} from './tenders.schemas.ts'
+} from './tendering.schemas.ts'
 
 export async function tenderRoutes(
   app: FastifyInstance,
@@ -150,6 +149,8 @@ export async function tenderRoutes(
     url: '/api/v1/tenders/:id/publish',
     operationId: 'publishTender',
     summary: 'Publish: freezes the rule pack, deadline, evaluation and award methods and factors',
+    description:
+      "Publishes a draft: its rule pack, deadline, evaluation and award methods and award factors are frozen, and the tender's bid encryption key is made. Only the purchaser that owns the draft may; the deadline must leave the pack's minimum bid period (minBidDays, 20 days under the national pack) and the pack must allow both methods (422 deadline_too_soon, method_not_allowed …).",
     tag: 'tenders',
     body: PublishBody,
     run: ({ actor, params, body, ifMatch }) => publishTender(deps, actor, params.id, body, ifMatch),
@@ -158,6 +159,8 @@ export async function tenderRoutes(
     url: '/api/v1/tenders/:id/cancel',
     operationId: 'cancelTender',
     summary: 'Cancel (终止招标) from any live state, with a reason (purchaser)',
+    description:
+      'Terminates the tender (终止招标) with a reason on the record, from any state that is not final; pending timers are dropped. Only the purchaser that owns it may; a final tender answers 409 illegal_transition.',
     tag: 'tenders',
     body: ReasonBody,
     run: ({ actor, params, body, ifMatch }) => cancelTender(deps, actor, params.id, body.reason, ifMatch),
@@ -166,6 +169,8 @@ export async function tenderRoutes(
     url: '/api/v1/tenders/:id/extend-deadline',
     operationId: 'extendDeadline',
     summary: 'Move the bid deadline later, with a reason (purchaser)',
+    description:
+      'Moves the bid deadline later (顺延), with a reason; bids already made keep their place. Only the owning purchaser may, while bidding and before the current deadline, and only to a later instant (422 deadline_not_later, deadline_passed).',
     tag: 'tenders',
     body: ExtendDeadlineBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -175,6 +180,8 @@ export async function tenderRoutes(
     url: '/api/v1/tenders/:id/suspend',
     operationId: 'suspendTender',
     summary: 'Suspend (暂停) the procedure: no progress until resumed (supervisor)',
+    description:
+      'Suspends the procedure (暂停) with a reason: while it lasts, only questions, amendments, deadline extensions, objections, resumption and cancellation are taken, and bids are refused. Only a supervisor may (实施条例 Art 62); a suspended tender answers 422 already_suspended.',
     tag: 'tenders',
     body: ReasonBody,
     run: ({ actor, params, body, ifMatch }) => suspendTender(deps, actor, params.id, body.reason, ifMatch),
@@ -183,6 +190,8 @@ export async function tenderRoutes(
     url: '/api/v1/tenders/:id/resume',
     operationId: 'resumeTender',
     summary: 'Resume a suspended procedure (supervisor)',
+    description:
+      'Lifts a suspension with a reason, so the procedure goes on where it stopped. Only a supervisor may, and only on a suspended tender (422 not_suspended).',
     tag: 'tenders',
     body: ReasonBody,
     run: ({ actor, params, body, ifMatch }) => resumeTender(deps, actor, params.id, body.reason, ifMatch),

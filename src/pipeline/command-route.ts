@@ -5,13 +5,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type Static, type TObject, type TSchema, Type } from 'typebox'
 import type { Actor } from '../auth/actor.ts'
 import { requireActor } from '../auth/authenticate.ts'
-import type { CommandOutcome } from '../tenders/tender-command.ts'
-import { tenderView } from '../tenders/tender-view.ts'
-import { TenderViewSchema } from '../tenders/tenders.schemas.ts'
-import { createdResponse, sendCreated } from './created.ts'
-import { ifMatchVersion, setVersionTag } from './etag.ts'
-import { assertNoBody } from './no-body.ts'
-import { IfMatchHeaders, problemResponses, TenderIdParams } from './schemas.ts'
+import { createdResponse, sendCreated } from '../http/created.ts'
+import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
+import { assertNoBody } from '../http/no-body.ts'
+import { IfMatchHeaders, problemResponses, TenderIdParams } from '../http/schemas.ts'
+import { TenderViewSchema, tenderView } from '../tenders/tender-view.ts'
+import type { CommandOutcome } from './tender-command.ts'
 
 export const RecordedEventSchema = Type.Object({
   seq: Type.Integer(),
@@ -37,6 +36,11 @@ export interface CommandRouteSpec<P extends TObject, B extends TSchema> {
   readonly url: string
   readonly operationId: string
   readonly summary: string
+  /**
+   * One or two sentences for the API document: what the command does, who may send it, and the rule
+   * it is subject to (the refusal a client should expect).
+   */
+  readonly description: string
   readonly tag: string
   readonly params?: P
   readonly body?: B
@@ -68,6 +72,7 @@ function register<P extends TObject, B extends TSchema>(
         operationId: spec.operationId,
         tags: [spec.tag],
         summary: spec.summary,
+        description: spec.description,
         security: [{ bearerAuth: [] }],
         params: spec.params ?? TenderIdParams,
         headers: IfMatchHeaders,
