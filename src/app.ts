@@ -24,13 +24,16 @@ import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
+import { pageFoundationDeps, webPages } from './pages.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
 import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
+import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
+import { pageNotFoundHandler, wantsPage } from './web/page-foundation.ts'
 
 export interface AppDeps {
   readonly db: Kysely<Database>
@@ -48,6 +51,8 @@ export interface AppDeps {
   readonly credit?: CreditConfig
   /** The sandbox clock (embedded default, not production): then `clock` is this same clock. */
   readonly sandbox?: SandboxDeps
+  /** Sign-in attempts allowed per client address and window (default LOGIN_LIMITS). */
+  readonly loginLimits?: ThrottleLimits
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -60,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     ...problemServerOptions,
   })
-  registerProblemHandlers(app)
+  registerProblemHandlers(app, { wants: wantsPage, handler: pageNotFoundHandler(pageFoundationDeps(deps)) })
   registerRequestLog(app)
   app.addSchema(ProblemSchema)
   // Unknown fields are an error (additionalProperties: false), never silently dropped.
@@ -91,5 +96,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(creditRoutes, commandDeps)
   await app.register(recordsRoutes, keyedDeps)
   await app.register(sandboxRoutes, { sandbox: deps.sandbox })
+  await app.register(webPages, {
+    db: deps.db,
+    clock: deps.clock,
+    devLogin: deps.devLogin,
+    ...(deps.loginLimits ? { loginLimits: deps.loginLimits } : {}),
+  })
   return app
 }

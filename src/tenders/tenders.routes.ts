@@ -9,7 +9,7 @@ import { ifMatchVersion, setVersionTag } from '../http/etag.ts'
 import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { createTender } from './create-tender.ts'
-import { assertVisible, isOversight } from './tender-access.ts'
+import { assertVisible } from './tender-access.ts'
 import type { CommandDeps } from './tender-command.ts'
 import {
   cancelTender,
@@ -19,7 +19,8 @@ import {
   resumeTender,
   suspendTender,
 } from './tender-commands.ts'
-import { findTender, listTenders } from './tender-repository.ts'
+import { listVisibleTenders } from './tender-list.ts'
+import { findTender } from './tender-repository.ts'
 import { tenderView } from './tender-view.ts'
 import {
   CreateTenderBody,
@@ -87,14 +88,7 @@ export async function tenderRoutes(
     },
     async (request) => {
       const query = request.query as { state?: string; mine?: boolean; limit: number; offset: number }
-      const actor = request.actor
-      const rows = await listTenders(deps.db, {
-        ...(query.state ? { state: query.state } : {}),
-        ...(actor && (query.mine || !isOversight(actor)) ? { purchaserOrgId: actor.orgId } : {}),
-        publishedOnly: !isOversight(actor) && !query.mine,
-        limit: query.limit,
-        offset: query.offset,
-      })
+      const rows = await listVisibleTenders(deps.db, request.actor, query)
       const now = deps.clock.now().toISOString()
       return { items: rows.map((row) => tenderView(row, now)) }
     },

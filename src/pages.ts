@@ -1,0 +1,35 @@
+// The web UI: the page scope (src/web's foundation) and, inside it, each capability's pages. The API
+// stays outside it: JSON bodies, bearer tokens, problem+json.
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema.ts'
+import type { ThrottleLimits } from './sessions/login-throttle.ts'
+import { findPageSession } from './sessions/sessions.ts'
+import { sessionPages } from './sessions/sessions.pages.ts'
+import type { Clock } from './shared/clock.ts'
+import { tenderPages } from './tenders/tenders.pages.ts'
+import { assetRoutes } from './web/assets.ts'
+import { type PageFoundationDeps, registerPageFoundation } from './web/page-foundation.ts'
+import { homeRoutes } from './web/pages/home.page.ts'
+
+export interface PagesDeps {
+  readonly db: Kysely<Database>
+  readonly clock: Clock
+  readonly devLogin: boolean
+  readonly loginLimits?: ThrottleLimits
+}
+
+export function pageFoundationDeps(deps: Pick<PagesDeps, 'db' | 'clock'>): PageFoundationDeps {
+  return { findSession: (sessionId) => findPageSession(deps, sessionId) }
+}
+
+export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<void> {
+  // Outside the page scope: assets need no session, language or CSRF check.
+  await app.register(assetRoutes)
+  await app.register(async (pages) => {
+    await registerPageFoundation(pages, pageFoundationDeps(deps))
+    await pages.register(homeRoutes)
+    await pages.register(sessionPages, deps)
+    await pages.register(tenderPages, { db: deps.db, clock: deps.clock })
+  })
+}
