@@ -24,19 +24,24 @@ function sameToken(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** host[:port] without a default port; null when it is no URL ("null" is the Origin of a sandboxed page). */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host
+  } catch {
+    return null
+  }
+}
+
 /** Refuses a request another site sent: a foreign Origin or a Sec-Fetch-Site other than same-origin. */
 export function assertSameOrigin(request: FastifyRequest): void {
   const site = request.headers['sec-fetch-site']
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CsrfRefused(`Sec-Fetch-Site is ${site}`)
   const origin = request.headers.origin
   if (origin === undefined) return
-  let host: string | null = null
-  try {
-    host = new URL(origin).host
-  } catch {
-    host = null
+  if (hostOf(origin) === null || hostOf(origin) !== hostOf(`${request.protocol}://${request.host}`)) {
+    throw new CsrfRefused(`Origin ${origin} is not this site`)
   }
-  if (host === null || host !== request.host) throw new CsrfRefused(`Origin ${origin} is not this site`)
 }
 
 /** The body's token must be the token of one of the browser's secrets. */

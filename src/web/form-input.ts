@@ -26,9 +26,15 @@ function fieldOf(error: SchemaError): string {
   return error.instancePath.split('/')[1] ?? ''
 }
 
-function wording(t: Messages, error: SchemaError, label: string): string {
+/** A property whose schema is a choice of values (a union of literals, an enum): "select", not "enter". */
+function isChoice(schema: TSchema, property: string): boolean {
+  const inner = (schema as { properties?: Record<string, Record<string, unknown>> }).properties?.[property]
+  return inner !== undefined && ('anyOf' in inner || 'enum' in inner || 'const' in inner)
+}
+
+function wording(t: Messages, error: SchemaError, label: string, choice: boolean): string {
   if (error.keyword === 'required' || (error.keyword === 'minLength' && error.params.limit === 1)) {
-    return t.form.required(label)
+    return choice ? t.form.choose(label) : t.form.required(label)
   }
   if (error.keyword === 'maxLength') return t.form.tooLong(label, Number(error.params.limit))
   if (error.keyword === 'anyOf' || error.keyword === 'const' || error.keyword === 'enum') return t.form.choose(label)
@@ -62,8 +68,9 @@ export function schemaErrors(
     errors.set(field, t.form.unstorable(labels[field] ?? field))
   }
   for (const error of ((validate as { errors?: SchemaError[] }).errors ?? []) as SchemaError[]) {
-    const field = inputOf(fieldOf(error))
-    if (!errors.has(field)) errors.set(field, wording(t, error, labels[field] ?? field))
+    const property = fieldOf(error)
+    const field = inputOf(property)
+    if (!errors.has(field)) errors.set(field, wording(t, error, labels[field] ?? field, isChoice(schema, property)))
   }
   const order = Object.keys(labels)
   return [...errors]

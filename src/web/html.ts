@@ -39,7 +39,10 @@ const OPEN_ATTRIBUTE = /\s([a-z:-]+)\s*=\s*(["'])([^"']*)$/i
 /** Attributes whose value is a URL: the value written so far passes through safeUrl(). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data', 'xlink:href'])
 
-const BASE = 'https://relative.invalid/'
+// An http: base: a protocol-relative URL ("//evil.example") inherits http: from it and is refused.
+const BASE = 'http://relative.invalid/'
+
+const BASE_ORIGIN = new URL(BASE).origin
 
 /**
  * The URL if it is relative to this site or https:, else "#". Parsed as a browser would (tabs and
@@ -52,7 +55,7 @@ export function safeUrl(url: string): string {
   } catch {
     return '#'
   }
-  if (parsed.origin === new URL(BASE).origin) return url
+  if (parsed.origin === BASE_ORIGIN) return url
   return parsed.protocol === 'https:' ? url : '#'
 }
 
