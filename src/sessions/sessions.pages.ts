@@ -23,7 +23,7 @@ function refuseUnlessDevLogin(deps: SessionPagesDeps): void {
 }
 
 function showLogin(reply: FastifyReply, ctx: PageContext, form: Partial<LoginForm>, status = 200) {
-  const full: LoginForm = { username: null, next: null, errors: [], notice: null, ...form }
+  const full: LoginForm = { next: null, errors: [], notice: null, ...form }
   return sendPage(reply, loginPage(ctx, full), status)
 }
 
@@ -55,12 +55,12 @@ export async function sessionPages(app: FastifyInstance, deps: SessionPagesDeps)
     if (wait > 0) {
       const errors = [{ field: null, text: ctx.t.login.tooMany(Math.ceil(wait / 60_000)) }]
       reply.header('retry-after', String(Math.ceil(wait / 1000)))
-      return showLogin(reply, ctx, { username, next, errors }, 429)
+      return showLogin(reply, ctx, { next, errors }, 429)
     }
-    if (!username) return showLogin(reply, ctx, { next, errors: [{ field: 'username', text: ctx.t.login.chooseUser }] }, 422)
+    if (!username) return showLogin(reply, ctx, { next, errors: [{ field: null, text: ctx.t.login.chooseUser }] }, 422)
     const user = await findUserByUsername(deps.db, username)
     if (!user) {
-      const errors = [{ field: 'username', text: ctx.t.login.unknownUser(username) }]
+      const errors = [{ field: null, text: ctx.t.login.unknownUser(username) }]
       return showLogin(reply, ctx, { next, errors }, 422)
     }
     const previous = readSessionCookie(request)

@@ -45,7 +45,7 @@ function signedInUser(ctx: PageContext): SafeHtml {
   if (!viewer) return html``
   const roles = viewer.roles.map((role) => ctx.t.roles[role]).join('、')
   return html`<div class="wrap header-user">
-    <p>${ctx.t.layout.signedInAs}：<strong>${viewer.displayName}</strong> · ${viewerOrgName(ctx)} · ${roles}</p>
+    <p>${ctx.t.layout.signedInAs}<strong>${viewer.displayName}</strong> · ${viewerOrgName(ctx)} · ${roles}</p>
     ${postForm(ctx, '/logout', html`<button type="submit" class="link-button">${ctx.t.layout.signOut}</button>`)}
   </div>`
 }
