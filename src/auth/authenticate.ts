@@ -23,7 +23,13 @@ export function registerAuthentication(app: FastifyInstance, tokens: TokenServic
 
 /** The actor of a request: a verified token's (API) or a live session's (pages) claims, where and which request. */
 export function actorFromClaims(claims: TokenClaims, request: FastifyRequest): Actor {
-  return { userId: claims.userId, orgId: claims.orgId, roles: claims.roles, ip: request.ip, requestId: request.id }
+  return {
+    userId: claims.userId,
+    orgId: claims.orgId,
+    roles: claims.roles,
+    ip: request.ip,
+    requestId: request.id,
+  }
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -150,6 +150,11 @@ export function registerProblemHandlers(app: FastifyInstance, pageNotFound?: Pag
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) => {
     if (pageNotFound?.wants(request)) return pageNotFound.handler(request, reply)
-    return sendProblem(reply, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`)
+    return sendProblem(
+      reply,
+      404,
+      'route_not_found',
+      `no route ${request.method} ${request.url.split('?')[0]}`,
+    )
   })
 }

@@ -19,7 +19,8 @@ export interface SessionPagesDeps extends SessionDeps {
 const nextOf = (value: string) => (value ? localPath(value) : null)
 
 function refuseUnlessDevLogin(deps: SessionPagesDeps): void {
-  if (!deps.devLogin) throw new Forbidden('dev login is disabled on this installation', {}, 'dev_login_disabled')
+  if (!deps.devLogin)
+    throw new Forbidden('dev login is disabled on this installation', {}, 'dev_login_disabled')
 }
 
 function showLogin(reply: FastifyReply, ctx: PageContext, form: Partial<LoginForm>, status = 200) {
@@ -57,7 +58,8 @@ export async function sessionPages(app: FastifyInstance, deps: SessionPagesDeps)
       reply.header('retry-after', String(Math.ceil(wait / 1000)))
       return showLogin(reply, ctx, { next, errors }, 429)
     }
-    if (!username) return showLogin(reply, ctx, { next, errors: [{ field: null, text: ctx.t.login.chooseUser }] }, 422)
+    if (!username)
+      return showLogin(reply, ctx, { next, errors: [{ field: null, text: ctx.t.login.chooseUser }] }, 422)
     const user = await findUserByUsername(deps.db, username)
     if (!user) {
       const errors = [{ field: null, text: ctx.t.login.unknownUser(username) }]

@@ -5,13 +5,18 @@ import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import { hasRole } from '../auth/actor.ts'
 import { requireActor } from '../auth/authenticate.ts'
 import { NotFound } from '../shared/errors.ts'
-import { parseYuan } from '../web/format.ts'
 import { formText, schemaErrors } from '../web/form-input.ts'
+import { parseYuan } from '../web/format.ts'
 import { pageContext } from '../web/page-context.ts'
 import { attempt, seeOther, sendPage } from '../web/page-reply.ts'
 import { type FieldError, problemError } from '../web/problem-messages.ts'
 import { createTender } from './create-tender.ts'
-import { type TenderFormValues, tenderFormLabels, tenderFormPage, EMPTY_TENDER_FORM } from './pages/tender-form.page.ts'
+import {
+  EMPTY_TENDER_FORM,
+  type TenderFormValues,
+  tenderFormLabels,
+  tenderFormPage,
+} from './pages/tender-form.page.ts'
 import { tendersListPage } from './pages/tenders-list.page.ts'
 import { assertVisible } from './tender-access.ts'
 import type { CommandDeps } from './tender-command.ts'
@@ -24,7 +29,11 @@ const PAGE_SIZE = 200
 /** The API's property names where the form's inputs differ (money is typed in yuan). */
 const API_FIELDS = { estimatedValueFen: 'estimatedValue', ceilingPriceFen: 'ceilingPrice' }
 
-async function createdNotice(deps: CommandDeps, request: { query: unknown }, actor: Parameters<typeof assertVisible>[1]) {
+async function createdNotice(
+  deps: CommandDeps,
+  request: { query: unknown },
+  actor: Parameters<typeof assertVisible>[1],
+) {
   const id = (request.query as { created?: unknown }).created
   if (typeof id !== 'string') return null
   try {
@@ -38,7 +47,9 @@ async function createdNotice(deps: CommandDeps, request: { query: unknown }, act
 }
 
 function readForm(body: unknown): TenderFormValues {
-  const values = Object.fromEntries(Object.keys(EMPTY_TENDER_FORM).map((name) => [name, formText(body, name)]))
+  const values = Object.fromEntries(
+    Object.keys(EMPTY_TENDER_FORM).map((name) => [name, formText(body, name)]),
+  )
   return { ...EMPTY_TENDER_FORM, ...values }
 }
 
@@ -71,7 +82,12 @@ export async function tenderPages(app: FastifyInstance, deps: CommandDeps): Prom
     const query = request.query as { state?: unknown }
     const state = typeof query.state === 'string' && query.state ? query.state : null
     const mine = hasRole(actor, 'purchaser', 'agent')
-    const rows = await listVisibleTenders(deps.db, actor, { ...(state ? { state } : {}), mine, limit: PAGE_SIZE, offset: 0 })
+    const rows = await listVisibleTenders(deps.db, actor, {
+      ...(state ? { state } : {}),
+      mine,
+      limit: PAGE_SIZE,
+      offset: 0,
+    })
     const now = deps.clock.now().toISOString()
     const created = await createdNotice(deps, request, actor)
     return sendPage(
@@ -96,7 +112,10 @@ export async function tenderPages(app: FastifyInstance, deps: CommandDeps): Prom
     const ctx = pageContext(request)
     const labels = tenderFormLabels(ctx)
     const values = readForm(request.body)
-    const { body, errors } = particularsOf(values, (name) => ({ field: name, text: ctx.t.form.money(labels[name]) }))
+    const { body, errors } = particularsOf(values, (name) => ({
+      field: name,
+      text: ctx.t.form.money(labels[name]),
+    }))
     const schemaFaults = schemaErrors(ctx.t, CreateTenderBody, body, labels, API_FIELDS).filter(
       (fault) => !errors.some((error) => error.field === fault.field),
     )

@@ -29,7 +29,13 @@ export interface CookieOptions {
   readonly maxAge: number
 }
 
-export function setCookie(request: FastifyRequest, reply: FastifyReply, name: string, value: string, options: CookieOptions) {
+export function setCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  value: string,
+  options: CookieOptions,
+) {
   const cookie = serialize(cookieName(request, name), value, {
     httpOnly: options.httpOnly,
     secure: !isLocalRequest(request),

@@ -36,7 +36,8 @@ function hostOf(url: string): string | null {
 /** Refuses a request another site sent: a foreign Origin or a Sec-Fetch-Site other than same-origin. */
 export function assertSameOrigin(request: FastifyRequest): void {
   const site = request.headers['sec-fetch-site']
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CsrfRefused(`Sec-Fetch-Site is ${site}`)
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    throw new CsrfRefused(`Sec-Fetch-Site is ${site}`)
   const origin = request.headers.origin
   if (origin === undefined) return
   if (hostOf(origin) === null || hostOf(origin) !== hostOf(`${request.protocol}://${request.host}`)) {
@@ -47,7 +48,9 @@ export function assertSameOrigin(request: FastifyRequest): void {
 /** The body's token must be the token of one of the browser's secrets. */
 export function assertCsrfToken(request: FastifyRequest, secrets: readonly string[]): void {
   const body = request.body
-  const given = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined
+  const given =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined
   if (typeof given !== 'string' || given === '') throw new CsrfRefused('the form carries no token')
-  if (!secrets.some((secret) => sameToken(csrfToken(secret), given))) throw new CsrfRefused('the token is not this browser’s')
+  if (!secrets.some((secret) => sameToken(csrfToken(secret), given)))
+    throw new CsrfRefused('the token is not this browser’s')
 }

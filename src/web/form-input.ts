@@ -7,7 +7,8 @@ import type { FieldError } from './problem-messages.ts'
 
 /** A field's text as submitted ("" when absent; the first when repeated), trimmed. */
 export function formText(body: unknown, name: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined
+  const value =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined
   const first = Array.isArray(value) ? value[0] : value
   return typeof first === 'string' ? first.trim() : ''
 }
@@ -37,7 +38,8 @@ function wording(t: Messages, error: SchemaError, label: string, choice: boolean
     return choice ? t.form.choose(label) : t.form.required(label)
   }
   if (error.keyword === 'maxLength') return t.form.tooLong(label, Number(error.params.limit))
-  if (error.keyword === 'anyOf' || error.keyword === 'const' || error.keyword === 'enum') return t.form.choose(label)
+  if (error.keyword === 'anyOf' || error.keyword === 'const' || error.keyword === 'enum')
+    return t.form.choose(label)
   return t.form.invalid(label)
 }
 
@@ -70,7 +72,8 @@ export function schemaErrors(
   for (const error of ((validate as { errors?: SchemaError[] }).errors ?? []) as SchemaError[]) {
     const property = fieldOf(error)
     const field = inputOf(property)
-    if (!errors.has(field)) errors.set(field, wording(t, error, labels[field] ?? field, isChoice(schema, property)))
+    if (!errors.has(field))
+      errors.set(field, wording(t, error, labels[field] ?? field, isChoice(schema, property)))
   }
   const order = Object.keys(labels)
   return [...errors]

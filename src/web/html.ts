@@ -37,7 +37,16 @@ export function escapeHtml(text: string): string {
 /** The attribute being written, when the next value lands inside a quoted attribute value. */
 const OPEN_ATTRIBUTE = /\s([a-z:-]+)\s*=\s*(["'])([^"']*)$/i
 /** Attributes whose value is a URL: the value written so far passes through safeUrl(). */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data', 'xlink:href'])
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'data',
+  'xlink:href',
+])
 
 // An http: base: a protocol-relative URL ("//evil.example") inherits http: from it and is refused.
 const BASE = 'http://relative.invalid/'
@@ -65,7 +74,10 @@ export function attrUrl(url: string): SafeHtml {
 }
 
 /** Where the next value lands: in text, between a tag's attributes, or inside a quoted attribute value. */
-type Context = { readonly kind: 'text' } | { readonly kind: 'tag' } | { readonly kind: 'attribute'; readonly name: string; readonly before: string }
+type Context =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'tag' }
+  | { readonly kind: 'attribute'; readonly name: string; readonly before: string }
 
 const TEXT: Context = { kind: 'text' }
 
@@ -82,10 +94,11 @@ function render(value: HtmlValue, context: Context): string {
   if (value instanceof SafeHtml) return value.toString()
   if (value === false || value === null || value === undefined || value === '') return ''
   if (Array.isArray(value)) return value.map((item: HtmlValue) => render(item, context)).join('')
-  if (context.kind === 'tag') throw new Error('html: a value between attributes must be quoted: name="${value}"')
+  if (context.kind === 'tag') throw new Error('html: a value between attributes must be quoted, as name="…"')
   const text = String(value)
   if (context.kind === 'text') return escapeHtml(text)
-  if (context.name.startsWith('on')) throw new Error('html: no value may be interpolated into an on… attribute')
+  if (context.name.startsWith('on'))
+    throw new Error('html: no value may be interpolated into an on… attribute')
   if (URL_ATTRIBUTES.has(context.name) && safeUrl(context.before + text) === '#') return '#'
   return escapeHtml(text)
 }

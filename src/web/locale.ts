@@ -8,7 +8,11 @@ export interface LocaleChoice {
   readonly remember: boolean
 }
 
-export function resolveLocale(query: unknown, cookie: string | undefined, acceptLanguage: string | undefined) {
+export function resolveLocale(
+  query: unknown,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+) {
   const asked = typeof query === 'object' && query !== null ? (query as { lang?: unknown }).lang : undefined
   if (isLocale(asked)) return { locale: asked, remember: true } satisfies LocaleChoice
   if (isLocale(cookie)) return { locale: cookie, remember: false } satisfies LocaleChoice
@@ -24,7 +28,8 @@ export function fromAcceptLanguage(header: string | undefined): Locale {
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
     const q = qParam ? Number(qParam.slice(2)) : 1
     if (!Number.isFinite(q) || q <= 0) continue
-    const locale: Locale | null = tag === 'zh' || tag.startsWith('zh-') ? 'zh-CN' : tag === 'en' || tag.startsWith('en-') ? 'en' : null
+    const locale: Locale | null =
+      tag === 'zh' || tag.startsWith('zh-') ? 'zh-CN' : tag === 'en' || tag.startsWith('en-') ? 'en' : null
     if (locale && (best === null || q > best.q)) best = { locale, q }
   }
   return best?.locale ?? DEFAULT_LOCALE

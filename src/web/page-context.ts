@@ -41,6 +41,7 @@ declare module 'fastify' {
 
 /** The page context of a request inside the page scope (src/web/page-foundation.ts builds it). */
 export function pageContext(request: FastifyRequest): PageContext {
-  if (!request.page) throw new Error('pageContext() outside the page scope: register the route under src/pages.ts')
+  if (!request.page)
+    throw new Error('pageContext() outside the page scope: register the route under src/pages.ts')
   return request.page
 }

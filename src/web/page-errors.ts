@@ -18,7 +18,13 @@ function contextOf(request: FastifyRequest): PageContext {
   return { locale, t: messagesFor(locale), viewer: null, csrfToken: '', url: '/', sessionEnded: false }
 }
 
-function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string) {
+function errorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  text: string,
+) {
   const ctx = contextOf(request)
   const body = html`${paragraphs(text)}<p><a href="/">${ctx.t.errors.backHome}</a></p>`
   return sendPage(reply, layout(ctx, { title, body }), status)
@@ -42,8 +48,10 @@ export function handlePageError(error: FastifyError, request: FastifyRequest, re
   const { t } = contextOf(request)
   const problem = problemFactsOf(error)
   if (problem?.status === 401) return seeOther(reply, loginUrl(request))
-  if (problem?.code === 'csrf_refused') return errorPage(request, reply, 403, t.errors.csrfTitle, t.errors.csrf)
-  if (problem?.status === 403) return errorPage(request, reply, 403, t.errors.forbiddenTitle, problemText(t, problem))
+  if (problem?.code === 'csrf_refused')
+    return errorPage(request, reply, 403, t.errors.csrfTitle, t.errors.csrf)
+  if (problem?.status === 403)
+    return errorPage(request, reply, 403, t.errors.forbiddenTitle, problemText(t, problem))
   if (problem?.status === 404) return renderNotFound(request, reply)
   if (problem?.status === 429) return errorPage(request, reply, 429, t.errors.tooManyTitle, t.errors.tooMany)
   if (problem && error instanceof DomainError) {

@@ -6,12 +6,12 @@ import formbody from '@fastify/formbody'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Role } from '../auth/actor.ts'
 import { actorFromClaims } from '../auth/authenticate.ts'
-import { readCookie, setCookie, clearCookie } from './cookies.ts'
+import { clearCookie, readCookie, setCookie } from './cookies.ts'
 import { assertCsrfToken, assertSameOrigin, csrfToken } from './csrf.ts'
 import { resolveLocale } from './locale.ts'
 import { messagesFor } from './messages/messages.ts'
-import { handlePageError, renderNotFound } from './page-errors.ts'
 import type { Viewer } from './page-context.ts'
+import { handlePageError, renderNotFound } from './page-errors.ts'
 import { setSecurityHeaders } from './security-headers.ts'
 
 /** The cookie holding the random session id (src/sessions writes it at sign-in). */
@@ -47,8 +47,13 @@ export function newBrowserSecret(): string {
 export async function preparePage(request: FastifyRequest, reply: FastifyReply, deps: PageFoundationDeps) {
   setSecurityHeaders(request, reply)
   reply.header('cache-control', 'no-store')
-  const choice = resolveLocale(request.query, readCookie(request, LANG_COOKIE), request.headers['accept-language'])
-  if (choice.remember) setCookie(request, reply, LANG_COOKIE, choice.locale, { httpOnly: true, maxAge: YEAR_SECONDS })
+  const choice = resolveLocale(
+    request.query,
+    readCookie(request, LANG_COOKIE),
+    request.headers['accept-language'],
+  )
+  if (choice.remember)
+    setCookie(request, reply, LANG_COOKIE, choice.locale, { httpOnly: true, maxAge: YEAR_SECONDS })
   const sessionId = readCookie(request, SESSION_COOKIE)
   const validId = sessionId !== undefined && SECRET_FORMAT.test(sessionId) ? sessionId : null
   const session = validId ? await deps.findSession(validId) : null
@@ -76,7 +81,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * Makes `scope` the page scope. Register page routes inside it only: they get the hooks below, HTML
  * errors, urlencoded bodies (the API elsewhere stays JSON), and stay out of the OpenAPI document.
  */
-export async function registerPageFoundation(scope: FastifyInstance, deps: PageFoundationDeps): Promise<void> {
+export async function registerPageFoundation(
+  scope: FastifyInstance,
+  deps: PageFoundationDeps,
+): Promise<void> {
   scope.decorateRequest('page', null)
   await scope.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
   scope.addHook('onRoute', (route) => {

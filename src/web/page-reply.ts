@@ -23,7 +23,9 @@ export function localPath(path: string): string {
 /** Statuses a form answers by showing the refusal beside its fields (400, 409, 412, 422). */
 const FORM_STATUSES = new Set([400, 409, 412, 422])
 
-export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ProblemFacts }
+export type Attempt<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: ProblemFacts }
 
 /**
  * Runs a command as the API would and hands back its refusal for the form to show. A refusal a form

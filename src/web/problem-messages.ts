@@ -10,7 +10,9 @@ export interface FieldError {
 }
 
 export function problemText(t: Messages, problem: ProblemFacts): string {
-  const worded = (t.problems as Readonly<Record<string, ((p: ProblemFacts) => string) | undefined>>)[problem.code]
+  const worded = (t.problems as Readonly<Record<string, ((p: ProblemFacts) => string) | undefined>>)[
+    problem.code
+  ]
   return worded ? worded(problem) : problem.message
 }
 

@@ -1,7 +1,15 @@
 // axe-core finds no WCAG 2.0/2.1 A or AA violation on the pages, in both languages; the enhancement
 // script moves focus to the error summary of a re-rendered form. Screenshots of each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeCheck, type BrowserApp, openContext, screenshots, signIn, startBrowserApp, type UiLocale } from './browser.ts'
+import {
+  axeCheck,
+  type BrowserApp,
+  openContext,
+  screenshots,
+  signIn,
+  startBrowserApp,
+  type UiLocale,
+} from './browser.ts'
 
 let app: BrowserApp
 beforeAll(async () => {
@@ -38,7 +46,7 @@ describe.each(['zh-CN', 'en'] as UiLocale[])('in %s', (locale) => {
     await visit('/tenders/new', 'tender-new')
     await page.click('form[action="/tenders/new"] button[type="submit"]')
     await page.waitForSelector('.error-summary')
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    expect(await page.$eval(':focus', (element) => element.className)).toBe('error-summary')
     await visit('', 'tender-new-errors')
     await visit('/no/such/page', 'not-found')
     await context.close()

@@ -25,7 +25,8 @@ export interface BrowserApp {
 
 /** The app listening on 127.0.0.1 (a random port) and a headless Chromium. */
 export async function startBrowserApp(): Promise<BrowserApp> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`)
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`)
   const test = await startTestApp()
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await chromium.launch({
@@ -95,8 +96,13 @@ export async function axeCheck(page: Page): Promise<{ violations: AxeViolation[]
   await page.addScriptTag({ path: AXE })
   return page.evaluate(async () => {
     type Result = { violations: AxeViolation[]; passes: unknown[] }
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<Result> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    const page = globalThis as unknown as {
+      axe: { run: (context: unknown, options: object) => Promise<Result> }
+      document: unknown
+    }
+    const result = await page.axe.run(page.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
     const violations = result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -113,7 +119,10 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize()
   for (const size of VIEWPORTS) {
     await page.setViewportSize(size)
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`), fullPage: true })
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`),
+      fullPage: true,
+    })
   }
   if (original) await page.setViewportSize(original)
 }

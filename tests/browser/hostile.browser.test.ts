@@ -3,7 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserApp, openContext, signIn, startBrowserApp } from './browser.ts'
 
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)//' onmouseover='alert(1)"]
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)//' onmouseover='alert(1)",
+]
 
 let app: BrowserApp
 beforeAll(async () => {
@@ -13,7 +17,13 @@ beforeAll(async () => {
     await app.test.http
       .post('/api/v1/tenders')
       .set('authorization', `Bearer ${token}`)
-      .send({ reference: `H-${index}`, title, description: title, category: 'works', estimatedValueFen: '100' })
+      .send({
+        reference: `H-${index}`,
+        title,
+        description: title,
+        category: 'works',
+        estimatedValueFen: '100',
+      })
       .expect(201)
   }
 })
@@ -30,12 +40,19 @@ describe('hostile strings', () => {
     })
     await signIn(page, 'purchaser')
     await page.goto('/tenders')
-    const titles = await page.$$eval('tbody tr td:first-of-type', (cells) => cells.map((cell) => cell.textContent))
+    const titles = await page.$$eval('tbody tr td:first-of-type', (cells) =>
+      cells.map((cell) => cell.textContent),
+    )
     expect([...titles].sort()).toEqual([...HOSTILE].sort())
     expect(await page.$$eval('main img, main script', (found) => found.length)).toBe(0)
 
     await page.goto('/tenders/new')
-    for (const [field, value] of [['reference', HOSTILE[0]!], ['title', HOSTILE[1]!], ['description', HOSTILE[2]!], ['estimatedValue', HOSTILE[1]!]] as const) {
+    for (const [field, value] of [
+      ['reference', HOSTILE[0]!],
+      ['title', HOSTILE[1]!],
+      ['description', HOSTILE[2]!],
+      ['estimatedValue', HOSTILE[1]!],
+    ] as const) {
       await page.fill(`[name="${field}"]`, value)
     }
     await page.click('form[action="/tenders/new"] button[type="submit"]')

@@ -2,7 +2,15 @@
 // signed in and the tenders, sign out; afterwards the pages send to sign-in again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
-import { type BrowserApp, openContext, screenshots, signIn, signOut, startBrowserApp, type UiLocale } from './browser.ts'
+import {
+  type BrowserApp,
+  openContext,
+  screenshots,
+  signIn,
+  signOut,
+  startBrowserApp,
+  type UiLocale,
+} from './browser.ts'
 
 let app: BrowserApp
 beforeAll(async () => {
@@ -10,7 +18,13 @@ beforeAll(async () => {
   await app.test.http
     .post('/api/v1/tenders')
     .set('authorization', `Bearer ${await app.test.token('purchaser')}`)
-    .send({ reference: 'NHSZ-2026-018', title: '南海区桂澜路市政道路改造工程施工', description: '', category: 'works', estimatedValueFen: '3800000000' })
+    .send({
+      reference: 'NHSZ-2026-018',
+      title: '南海区桂澜路市政道路改造工程施工',
+      description: '',
+      category: 'works',
+      estimatedValueFen: '3800000000',
+    })
     .expect(201)
 })
 afterAll(() => app.close())

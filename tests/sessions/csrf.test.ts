@@ -11,7 +11,13 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const TENDER = { reference: 'C-1', title: '跨站测试', description: '', category: 'goods', estimatedValue: '1000' }
+const TENDER = {
+  reference: 'C-1',
+  title: '跨站测试',
+  description: '',
+  category: 'goods',
+  estimatedValue: '1000',
+}
 
 describe('CSRF', () => {
   it('refuses a sign-in without a token or with a wrong one, and makes no session', async () => {
@@ -22,8 +28,12 @@ describe('CSRF', () => {
     expect(missing.document.querySelector('h1')?.textContent).toBe('提交未被受理')
     const other = pageClient(t.app)
     await other.get('/login')
-    expect((await client.post('/login', { username: 'purchaser' }, { csrf: other.lastToken() })).status).toBe(403)
-    expect((await client.post('/login', { username: 'purchaser' }, { csrf: 'x'.repeat(43) })).status).toBe(403)
+    expect((await client.post('/login', { username: 'purchaser' }, { csrf: other.lastToken() })).status).toBe(
+      403,
+    )
+    expect((await client.post('/login', { username: 'purchaser' }, { csrf: 'x'.repeat(43) })).status).toBe(
+      403,
+    )
     expect(await sessionRows(t)).toEqual([])
   })
 
@@ -49,11 +59,18 @@ describe('CSRF', () => {
     await client.signIn('purchaser')
     await client.get('/tenders/new')
     const before = await eventCount(t)
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+    for (const headers of <Record<string, string>[]>[
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+    ]) {
       expect((await client.post('/tenders/new', TENDER, { headers })).status).toBe(403)
     }
     expect(await eventCount(t)).toBe(before)
-    const sameOrigin = await client.post('/tenders/new', TENDER, { headers: { origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' } })
+    const sameOrigin = await client.post('/tenders/new', TENDER, {
+      headers: { origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' },
+    })
     expect(sameOrigin.status).toBe(303)
   })
 

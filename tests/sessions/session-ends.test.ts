@@ -13,7 +13,13 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const TENDER = { reference: 'S-1', title: '会话测试', description: '', category: 'works', estimatedValue: '100' }
+const TENDER = {
+  reference: 'S-1',
+  title: '会话测试',
+  description: '',
+  category: 'works',
+  estimatedValue: '100',
+}
 
 describe('a session that has ended', () => {
   it('is refused once two hours have passed, and what it posts is not recorded', async () => {

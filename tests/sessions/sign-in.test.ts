@@ -20,7 +20,9 @@ describe('sign-in', () => {
     const answer = await client.signIn('purchaser')
     expect(answer.status).toBe(303)
     expect(answer.headers.location).toBe('/')
-    const cookie = ([] as string[]).concat(answer.headers['set-cookie'] as string[]).find((c) => c.startsWith('yx_session='))!
+    const cookie = ([] as string[])
+      .concat(answer.headers['set-cookie'] as string[])
+      .find((c) => c.startsWith('yx_session='))!
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
     expect(cookie).toMatch(/Max-Age=7200/)
@@ -29,7 +31,12 @@ describe('sign-in', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const rows = await sessionRows(t)
     const row = rows.find((r) => r.id_hash === sessionIdHash(id))!
-    expect(row).toMatchObject({ user_id: purchaser.id, org_id: purchaser.orgId, roles: ['purchaser'], revoked_at: null })
+    expect(row).toMatchObject({
+      user_id: purchaser.id,
+      org_id: purchaser.orgId,
+      roles: ['purchaser'],
+      revoked_at: null,
+    })
     expect(rows.some((r) => r.id_hash === id)).toBe(false)
     expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBe(2 * 3600 * 1000)
   })
@@ -73,7 +80,9 @@ describe('sign-in', () => {
     await client.get('/login')
     const unknown = await client.post('/login', { username: 'nobody' })
     expect(unknown.status).toBe(422)
-    expect(unknown.document.querySelector('.error-summary li')?.textContent).toBe('没有名为“nobody”的演示用户')
+    expect(unknown.document.querySelector('.error-summary li')?.textContent).toBe(
+      '没有名为“nobody”的演示用户',
+    )
     const none = await client.post('/login', {})
     expect(none.status).toBe(422)
     const signedIn = await client.post('/login', { username: 'purchaser', next: '/tenders' })
@@ -81,13 +90,19 @@ describe('sign-in', () => {
     expect((await client.get('/login')).headers.location).toBe('/')
     const offSite = pageClient(t.app)
     await offSite.get('/login')
-    expect((await offSite.post('/login', { username: 'purchaser', next: '//evil.example/' })).headers.location).toBe('/')
+    expect(
+      (await offSite.post('/login', { username: 'purchaser', next: '//evil.example/' })).headers.location,
+    ).toBe('/')
   })
 
   it('does not sign the API in with the cookie, nor pages with a bearer token', async () => {
     const client = pageClient(t.app)
     await client.signIn('purchaser')
-    const api = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `yx_session=${client.cookies.get('yx_session')}` } })
+    const api = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `yx_session=${client.cookies.get('yx_session')}` },
+    })
     expect(api.statusCode).toBe(401)
     const bearer = await t.app.inject({
       method: 'GET',

@@ -7,14 +7,18 @@ export interface PageAnswer {
   readonly status: number
   readonly headers: LightMyRequestResponse['headers']
   readonly body: string
-  readonly document: Document
+  readonly document: ReturnType<typeof parseHTML>['document']
 }
 
 export interface PageClient {
   readonly cookies: Map<string, string>
   get(url: string, headers?: Record<string, string>): Promise<PageAnswer>
   /** Posts the fields with the last page's _csrf unless `csrf` says otherwise (null: none). */
-  post(url: string, fields: Record<string, string>, options?: { csrf?: string | null; headers?: Record<string, string> }): Promise<PageAnswer>
+  post(
+    url: string,
+    fields: Record<string, string>,
+    options?: { csrf?: string | null; headers?: Record<string, string> },
+  ): Promise<PageAnswer>
   signIn(username: string): Promise<PageAnswer>
   /** The _csrf value of the last page read. */
   lastToken(): string
@@ -51,7 +55,12 @@ export function pageClient(app: FastifyInstance, defaults: Record<string, string
       const response = await app.inject({
         method: 'GET',
         url,
-        headers: { accept: 'text/html', ...defaults, ...(cookies.size ? { cookie: cookieHeader() } : {}), ...headers },
+        headers: {
+          accept: 'text/html',
+          ...defaults,
+          ...(cookies.size ? { cookie: cookieHeader() } : {}),
+          ...headers,
+        },
       })
       return answer(response)
     },

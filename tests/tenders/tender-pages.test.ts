@@ -30,20 +30,32 @@ describe('tender pages', () => {
     expect(posted.status).toBe(303)
     const location = posted.headers.location as string
     const id = new URL(location, 'http://x').searchParams.get('created')!
-    const events = await t.database.db.selectFrom('events').selectAll().where('stream_id', '=', `tender-${id}`).execute()
+    const events = await t.database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', `tender-${id}`)
+      .execute()
     expect(events.map((e) => e.type)).toEqual(['TENDER_CREATED'])
-    expect(events[0]!.meta).toMatchObject({ userId: purchaser.id, orgId: purchaser.orgId, roles: ['purchaser'] })
+    expect(events[0]!.meta).toMatchObject({
+      userId: purchaser.id,
+      orgId: purchaser.orgId,
+      roles: ['purchaser'],
+    })
     expect((events[0]!.data as { particulars: Record<string, unknown> }).particulars).toMatchObject({
       title: FORM.title,
       estimatedValueFen: '3800000000',
       ceilingPriceFen: null,
     })
-    const api = await t.http.get(`/api/v1/tenders/${id}`).set('authorization', `Bearer ${await t.token('purchaser')}`)
+    const api = await t.http
+      .get(`/api/v1/tenders/${id}`)
+      .set('authorization', `Bearer ${await t.token('purchaser')}`)
     expect(api.body).toMatchObject({ title: FORM.title, state: 'draft', estimatedValueFen: '3800000000' })
 
     const list = await client.get(location)
     expect(list.document.querySelector('.notice')?.textContent).toContain(FORM.title)
-    const row = [...list.document.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('NHSZ-2026-101'))!
+    const row = [...list.document.querySelectorAll('tbody tr')].find((tr) =>
+      tr.textContent?.includes('NHSZ-2026-101'),
+    )!
     expect(row.querySelector('td')?.textContent).toBe(FORM.title)
     expect(row.querySelector('.chip')?.textContent).toBe('草稿')
     expect(list.document.querySelectorAll('script:not([src]), img[onerror]').length).toBe(0)
@@ -53,9 +65,18 @@ describe('tender pages', () => {
     const client = pageClient(t.app)
     await client.signIn('purchaser')
     await client.get('/tenders/new')
-    const answer = await client.post('/tenders/new', { ...FORM, reference: '', title: '', category: '', estimatedValue: '12.345' })
+    const answer = await client.post('/tenders/new', {
+      ...FORM,
+      reference: '',
+      title: '',
+      category: '',
+      estimatedValue: '12.345',
+    })
     expect(answer.status).toBe(422)
-    const links = [...answer.document.querySelectorAll('.error-summary a')].map((a) => [a.getAttribute('href'), a.textContent])
+    const links = [...answer.document.querySelectorAll('.error-summary a')].map((a) => [
+      a.getAttribute('href'),
+      a.textContent,
+    ])
     expect(links).toEqual([
       ['#f-reference', '请填写项目编号'],
       ['#f-title', '请填写项目名称'],
@@ -64,10 +85,14 @@ describe('tender pages', () => {
     ])
     expect(answer.document.querySelector('title')?.textContent).toMatch(/^错误：/)
     expect(answer.document.querySelector('#f-estimatedValue')?.getAttribute('value')).toBe('12.345')
-    expect(answer.document.querySelector('#f-estimatedValue')?.getAttribute('aria-describedby')).toContain('f-estimatedValue-error')
+    expect(answer.document.querySelector('#f-estimatedValue')?.getAttribute('aria-describedby')).toContain(
+      'f-estimatedValue-error',
+    )
     const english = await client.post('/tenders/new?lang=en', { ...FORM, title: 'x'.repeat(201) })
     expect(english.status).toBe(422)
-    expect(english.document.querySelector('.error-summary a')?.textContent).toBe('Title must be 200 characters or fewer')
+    expect(english.document.querySelector('.error-summary a')?.textContent).toBe(
+      'Title must be 200 characters or fewer',
+    )
   })
 
   it('answer a role the command refuses with the 403 page, recording nothing', async () => {

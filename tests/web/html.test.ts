@@ -5,7 +5,12 @@ import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { attrUrl, escapeHtml, html, joinHtml, SafeHtml, safeUrl } from '../../src/web/html.ts'
 
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", '&lt;b&gt;']
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' onmouseover='alert(1)",
+  '&lt;b&gt;',
+]
 
 describe('html``', () => {
   it('escapes & < > " \' in text and attribute values', () => {
@@ -37,13 +42,26 @@ describe('html``', () => {
   })
 
   it('turns a URL attribute that would leave the site or run script into "#"', () => {
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', '//evil.example/', '\\\\evil.example', 'http://evil.example/', 'vbscript:x']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      '//evil.example/',
+      '\\\\evil.example',
+      'http://evil.example/',
+      'vbscript:x',
+    ]) {
       expect(html`<a href="${url}">x</a>`.toString()).toBe('<a href="#">x</a>')
       expect(attrUrl(url).toString()).toBe('#')
     }
     expect(html`<a href="/${'/evil.example'}">x</a>`.toString()).toBe('<a href="/#">x</a>')
-    expect(html`<a href="${'/tenders?state=draft&x=1'}">x</a>`.toString()).toBe('<a href="/tenders?state=draft&amp;x=1">x</a>')
-    expect(html`<form action="${'https://example.org/a'}"></form>`.toString()).toContain('https://example.org/a')
+    expect(html`<a href="${'/tenders?state=draft&x=1'}">x</a>`.toString()).toBe(
+      '<a href="/tenders?state=draft&amp;x=1">x</a>',
+    )
+    expect(html`<form action="${'https://example.org/a'}"></form>`.toString()).toContain(
+      'https://example.org/a',
+    )
     expect(safeUrl('?lang=en')).toBe('?lang=en')
     expect(safeUrl('#main')).toBe('#main')
   })

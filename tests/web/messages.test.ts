@@ -2,13 +2,13 @@
 // filled), state names are the records' words, and a refusal shows in the user's language beside the
 // field it names, or the API's English message for a code the catalogue does not word.
 import { describe, expect, it } from 'vitest'
-import { TENDER_STATES } from '../../state-machines/tender.machine.ts'
-import { stateText } from '../../templates/pdf/format.ts'
 import { RuleViolation } from '../../src/shared/errors.ts'
 import { en } from '../../src/web/messages/en.ts'
 import { zhCN } from '../../src/web/messages/zh-CN.ts'
 import { problemFactsOf } from '../../src/web/problem-facts.ts'
 import { problemError, problemText } from '../../src/web/problem-messages.ts'
+import { TENDER_STATES } from '../../state-machines/tender.machine.ts'
+import { stateText } from '../../templates/pdf/format.ts'
 
 function shape(value: unknown, path = ''): string[] {
   if (typeof value === 'function') return [`${path}()`]
@@ -32,7 +32,13 @@ describe('message catalogue', () => {
   it('words a refusal in the user language beside the field it names', () => {
     const refusal = new RuleViolation(
       'the deadline must be at least 20 days after publication',
-      { rule: 'minBidDays', limit: 20, source: '法 Art 24', field: 'deadline', earliestDeadline: '2026-03-22T01:30:00.000Z' },
+      {
+        rule: 'minBidDays',
+        limit: 20,
+        source: '法 Art 24',
+        field: 'deadline',
+        earliestDeadline: '2026-03-22T01:30:00.000Z',
+      },
       'deadline_too_soon',
     )
     const problem = problemFactsOf(refusal)!

@@ -22,14 +22,23 @@ function checkMarkup(page: PageAnswer, lang: string): void {
   expect(doc.querySelectorAll('main').length).toBe(1)
   expect(doc.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main')
   expect(doc.querySelector('main')?.id).toBe('main')
-  expect([...doc.querySelectorAll('.lang-switch a')].map((a) => a.getAttribute('hreflang'))).toEqual(['zh-CN', 'en'])
+  expect([...doc.querySelectorAll('.lang-switch a')].map((a) => a.getAttribute('hreflang'))).toEqual([
+    'zh-CN',
+    'en',
+  ])
   for (const control of doc.querySelectorAll('input:not([type="hidden"]), select, textarea')) {
     const id = control.getAttribute('id')
-    expect({ control: control.outerHTML, labelled: id !== null && doc.querySelector(`label[for="${id}"]`) !== null }).toMatchObject({ labelled: true })
-    if (control.getAttribute('type') === 'radio') expect(control.closest('fieldset')?.querySelector('legend')).not.toBeNull()
+    expect({
+      control: control.outerHTML,
+      labelled: id !== null && doc.querySelector(`label[for="${id}"]`) !== null,
+    }).toMatchObject({ labelled: true })
+    if (control.getAttribute('type') === 'radio')
+      expect(control.closest('fieldset')?.querySelector('legend')).not.toBeNull()
   }
   for (const form of doc.querySelectorAll('form[method="post"]')) {
-    expect(form.querySelector('input[type="hidden"][name="_csrf"]')?.getAttribute('value')).toMatch(/^[\w-]{43}$/)
+    expect(form.querySelector('input[type="hidden"][name="_csrf"]')?.getAttribute('value')).toMatch(
+      /^[\w-]{43}$/,
+    )
   }
   const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id)
   expect(ids.length).toBe(new Set(ids).size)
@@ -48,7 +57,13 @@ describe('page markup', () => {
     await t.http
       .post('/api/v1/tenders')
       .set('authorization', `Bearer ${await t.token('purchaser')}`)
-      .send({ reference: 'M-1', title: '标记检查', description: '', category: 'works', estimatedValueFen: '100' })
+      .send({
+        reference: 'M-1',
+        title: '标记检查',
+        description: '',
+        category: 'works',
+        estimatedValueFen: '100',
+      })
       .expect(201)
     for (const lang of ['zh-CN', 'en'] as const) {
       const anonymous = pageClient(t.app)
@@ -66,13 +81,21 @@ describe('page markup', () => {
 
   it('remembers a language chosen with ?lang= and otherwise follows Accept-Language', async () => {
     const client = pageClient(t.app)
-    expect((await client.get('/login', { 'accept-language': 'en-US,en;q=0.9' })).document.documentElement.getAttribute('lang')).toBe('en')
+    expect(
+      (
+        await client.get('/login', { 'accept-language': 'en-US,en;q=0.9' })
+      ).document.documentElement.getAttribute('lang'),
+    ).toBe('en')
     const switched = await client.get('/login?lang=zh-CN', { 'accept-language': 'en' })
     expect(String(switched.headers['set-cookie'])).toMatch(/lang=zh-CN; Max-Age=31536000/)
-    expect((await client.get('/login', { 'accept-language': 'en' })).document.documentElement.getAttribute('lang')).toBe('zh-CN')
-    expect((await client.get('/login?next=%2Ftenders%3Fstate%3Ddraft')).document.querySelector('.lang-switch a[hreflang="en"]')?.getAttribute('href')).toBe(
-      '/login?next=%2Ftenders%3Fstate%3Ddraft&lang=en',
-    )
+    expect(
+      (await client.get('/login', { 'accept-language': 'en' })).document.documentElement.getAttribute('lang'),
+    ).toBe('zh-CN')
+    expect(
+      (await client.get('/login?next=%2Ftenders%3Fstate%3Ddraft')).document
+        .querySelector('.lang-switch a[hreflang="en"]')
+        ?.getAttribute('href'),
+    ).toBe('/login?next=%2Ftenders%3Fstate%3Ddraft&lang=en')
   })
 
   it('answers a page 404 in HTML and the API in problem+json; /docs keeps its own headers', async () => {
@@ -80,7 +103,11 @@ describe('page markup', () => {
     expect(page.status).toBe(404)
     expect(page.headers['content-type']).toMatch(/^text\/html/)
     expect(page.document.querySelector('.header-user strong')).not.toBeNull()
-    const api = await t.app.inject({ method: 'GET', url: '/api/v1/nothing', headers: { accept: 'text/html' } })
+    const api = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing',
+      headers: { accept: 'text/html' },
+    })
     expect(api.statusCode).toBe(404)
     expect(api.headers['content-type']).toMatch(/^application\/problem\+json/)
     const plain = await t.app.inject({ method: 'GET', url: '/nothing' })
@@ -99,7 +126,11 @@ describe('page markup', () => {
     expect(answer.statusCode).toBe(200)
     expect(answer.headers['content-type']).toBe('text/css; charset=utf-8')
     expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-    const again = await t.app.inject({ method: 'GET', url: css, headers: { 'if-none-match': answer.headers.etag as string } })
+    const again = await t.app.inject({
+      method: 'GET',
+      url: css,
+      headers: { 'if-none-match': answer.headers.etag as string },
+    })
     expect(again.statusCode).toBe(304)
     const unversioned = await t.app.inject({ method: 'GET', url: '/assets/enhance.js' })
     expect(unversioned.headers['cache-control']).toBe('public, max-age=300')
@@ -108,7 +139,13 @@ describe('page markup', () => {
   })
 
   it('keeps the page routes out of the OpenAPI document', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> }
-    expect(Object.keys(document.paths).filter((path) => !path.startsWith('/api/') && !path.startsWith('/.well-known') && path !== '/health')).toEqual([])
+    const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, unknown>
+    }
+    expect(
+      Object.keys(document.paths).filter(
+        (path) => !path.startsWith('/api/') && !path.startsWith('/.well-known') && path !== '/health',
+      ),
+    ).toEqual([])
   })
 })

@@ -2,8 +2,8 @@
 // by role; the buttons share one form and the one pressed names the user.
 import type { Role } from '../../auth/actor.ts'
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoUser } from '../../organisations/demo-directory.ts'
-import { layout, type Notice } from '../../web/components/layout.ts'
 import { postForm } from '../../web/components/form-fields.ts'
+import { layout, type Notice } from '../../web/components/layout.ts'
 import { html, type SafeHtml } from '../../web/html.ts'
 import type { PageContext } from '../../web/page-context.ts'
 import type { FieldError } from '../../web/problem-messages.ts'
@@ -34,7 +34,16 @@ function groups(): [Role, DemoUser[]][] {
     const role = user.roles[0] as Role
     byRole.set(role, [...(byRole.get(role) ?? []), user])
   }
-  const order: readonly Role[] = ['purchaser', 'agent', 'award_member', 'expert', 'bidder', 'supervisor', 'auditor', 'operator']
+  const order: readonly Role[] = [
+    'purchaser',
+    'agent',
+    'award_member',
+    'expert',
+    'bidder',
+    'supervisor',
+    'auditor',
+    'operator',
+  ]
   return [...byRole].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
 }
 

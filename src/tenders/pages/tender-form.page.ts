@@ -1,6 +1,7 @@
 // The new-tender form: the particulars the API's createTender takes, money typed in yuan.
-import { layout } from '../../web/components/layout.ts'
+
 import { errorFor, postForm, radioField, submitButton, textField } from '../../web/components/form-fields.ts'
+import { layout } from '../../web/components/layout.ts'
 import { html, type SafeHtml } from '../../web/html.ts'
 import type { PageContext } from '../../web/page-context.ts'
 import type { FieldError } from '../../web/problem-messages.ts'
@@ -37,12 +38,21 @@ export function tenderFormLabels(ctx: PageContext): Record<keyof TenderFormValue
   }
 }
 
-export function tenderFormPage(ctx: PageContext, values: TenderFormValues, errors: readonly FieldError[]): SafeHtml {
+export function tenderFormPage(
+  ctx: PageContext,
+  values: TenderFormValues,
+  errors: readonly FieldError[],
+): SafeHtml {
   const t = ctx.t.tenderForm
   const labels = tenderFormLabels(ctx)
-  const text = (name: keyof TenderFormValues, extra: { hint?: string; short?: boolean; multiline?: boolean } = {}) =>
-    textField({ name, label: labels[name], value: values[name], error: errorFor(errors, name), ...extra })
-  const categories = (['works', 'goods', 'services'] as const).map((value) => ({ value, label: ctx.t.categories[value] }))
+  const text = (
+    name: keyof TenderFormValues,
+    extra: { hint?: string; short?: boolean; multiline?: boolean } = {},
+  ) => textField({ name, label: labels[name], value: values[name], error: errorFor(errors, name), ...extra })
+  const categories = (['works', 'goods', 'services'] as const).map((value) => ({
+    value,
+    label: ctx.t.categories[value],
+  }))
   const fields = html`${text('reference', { hint: t.referenceHint, short: true })}
 ${text('title')}
 ${text('description', { multiline: true })}

@@ -1,7 +1,7 @@
 // The tenders list: the caller's tenders (oversight: all) with their state in words, filterable by state.
 import { TENDER_STATES } from '../../../state-machines/tender.machine.ts'
-import { layout, type Notice } from '../../web/components/layout.ts'
 import { selectField, submitButton } from '../../web/components/form-fields.ts'
+import { layout, type Notice } from '../../web/components/layout.ts'
 import { stateChip } from '../../web/components/state-chip.ts'
 import { dataTable } from '../../web/components/table.ts'
 import { timeTag } from '../../web/format.ts'
@@ -27,7 +27,10 @@ export interface TendersListView {
 
 function stateFilter(ctx: PageContext, selected: string | null): SafeHtml {
   const t = ctx.t.tenders
-  const choices = [{ value: '', label: t.allStates }, ...TENDER_STATES.map((state) => ({ value: state, label: ctx.t.states[state] }))]
+  const choices = [
+    { value: '', label: t.allStates },
+    ...TENDER_STATES.map((state) => ({ value: state, label: ctx.t.states[state] })),
+  ]
   return html`<form method="get" action="/tenders" class="filter-bar">
   ${selectField({ name: 'state', label: t.filterState, error: null, choices, selected: selected ?? '' })}
   <div class="field">${submitButton(t.filter, { secondary: true })}</div>

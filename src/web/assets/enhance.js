@@ -1,7 +1,6 @@
 // Enhancements only: every page and every form works without this script (tests run with it off).
 // 1. A re-rendered form with errors moves focus to its error summary; a summary link focuses its field.
 // 2. A POST form is sent once: a second click while the first is on its way does nothing.
-'use strict'
 
 function focusField(id) {
   const field = document.getElementById(id)

@@ -7,7 +7,9 @@ import { fieldId } from './form-fields.ts'
 export function errorSummary(ctx: PageContext, errors: readonly FieldError[]): SafeHtml {
   if (errors.length === 0) return html``
   const items = errors.map((error) =>
-    error.field === null ? html`<li>${error.text}</li>` : html`<li><a href="#${fieldId(error.field)}">${error.text}</a></li>`,
+    error.field === null
+      ? html`<li>${error.text}</li>`
+      : html`<li><a href="#${fieldId(error.field)}">${error.text}</a></li>`,
   )
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
   <h2 id="error-summary-title">${ctx.t.errorSummary.title}</h2>

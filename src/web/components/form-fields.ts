@@ -15,14 +15,22 @@ export function errorFor(errors: readonly FieldError[], name: string): string | 
 }
 
 /** A POST form with its CSRF token. */
-export function postForm(ctx: PageContext, action: string, body: SafeHtml, options: { novalidate?: boolean } = {}) {
+export function postForm(
+  ctx: PageContext,
+  action: string,
+  body: SafeHtml,
+  options: { novalidate?: boolean } = {},
+) {
   return html`<form method="post" action="${attrUrl(action)}"${options.novalidate === false ? '' : html` novalidate`}>
   <input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}">
   ${body}
 </form>`
 }
 
-export function submitButton(label: string, options: { secondary?: boolean; name?: string; value?: string } = {}) {
+export function submitButton(
+  label: string,
+  options: { secondary?: boolean; name?: string; value?: string } = {},
+) {
   const named = options.name ? html` name="${options.name}" value="${options.value ?? ''}"` : html``
   return html`<button type="submit" class="button${options.secondary ? ' button-secondary' : ''}"${named}>${label}</button>`
 }
@@ -35,7 +43,10 @@ interface FieldParts {
 }
 
 function describedBy(parts: FieldParts): SafeHtml {
-  const ids = [parts.hint ? `${fieldId(parts.name)}-hint` : null, parts.error ? `${fieldId(parts.name)}-error` : null]
+  const ids = [
+    parts.hint ? `${fieldId(parts.name)}-hint` : null,
+    parts.error ? `${fieldId(parts.name)}-error` : null,
+  ]
   const present = ids.filter((id): id is string => id !== null)
   return present.length ? html` aria-describedby="${present.join(' ')}"` : html``
 }

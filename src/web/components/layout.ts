@@ -54,7 +54,8 @@ function mainNavigation(ctx: PageContext): SafeHtml {
   if (!ctx.viewer) return html``
   const path = new URL(ctx.url, 'https://page.invalid').pathname
   const items = navigationFor(ctx.viewer.roles).map((entry) => {
-    const current = entry.href === '/' ? path === '/' : path === entry.href || path.startsWith(`${entry.href}/`)
+    const current =
+      entry.href === '/' ? path === '/' : path === entry.href || path.startsWith(`${entry.href}/`)
     return html`<li><a href="${attrUrl(entry.href)}"${current ? html` aria-current="page"` : ''}>${entry.label(ctx.t)}</a></li>`
   })
   return html`<nav class="wrap main-nav" aria-label="${ctx.t.layout.mainNavigation}"><ul>${items}</ul></nav>`
@@ -69,7 +70,9 @@ function notice(value: Notice | null | undefined): SafeHtml {
 export function layout(ctx: PageContext, options: LayoutOptions): SafeHtml {
   const t = ctx.t.layout
   const errors = options.errors ?? []
-  const title = t.pageTitle(errors.length ? `${ctx.locale === 'zh-CN' ? '错误：' : 'Error: '}${options.title}` : options.title)
+  const title = t.pageTitle(
+    errors.length ? `${ctx.locale === 'zh-CN' ? '错误：' : 'Error: '}${options.title}` : options.title,
+  )
   return html`<!doctype html>
 <html lang="${ctx.locale}">
 <head>

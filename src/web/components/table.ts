@@ -1,6 +1,7 @@
 // A data table: a caption saying what it lists, column headers with scope="col", the first cell of each
-// row a row header (scope="row"). On a narrow screen the table scrolls inside a labelled region.
-import { html, type HtmlValue, type SafeHtml } from '../html.ts'
+// row a row header (scope="row"). On a narrow screen each row becomes a card whose cells carry their
+// column's name (data-label); the explicit roles keep it a table for screen readers when CSS restyles it.
+import { type HtmlValue, html, type SafeHtml } from '../html.ts'
 
 export interface Column<Row> {
   readonly header: string
@@ -19,20 +20,20 @@ export interface TableOptions<Row> {
 export function dataTable<Row>(options: TableOptions<Row>): SafeHtml {
   const rowHeaders = options.rowHeaders ?? true
   const numeric = (column: Column<Row>) => (column.numeric ? html` class="numeric"` : html``)
-  const head = options.columns.map((column) => html`<th scope="col"${numeric(column)}>${column.header}</th>`)
+  const head = options.columns.map(
+    (column) => html`<th scope="col" role="columnheader"${numeric(column)}>${column.header}</th>`,
+  )
   const body = options.rows.map(
     (row) =>
-      html`<tr>${options.columns.map((column, index) =>
+      html`<tr role="row">${options.columns.map((column, index) =>
         index === 0 && rowHeaders
-          ? html`<th scope="row"${numeric(column)}>${column.cell(row)}</th>`
-          : html`<td${numeric(column)}>${column.cell(row)}</td>`,
+          ? html`<th scope="row" role="rowheader"${numeric(column)}>${column.cell(row)}</th>`
+          : html`<td role="cell" data-label="${column.header}"${numeric(column)}>${column.cell(row)}</td>`,
       )}</tr>`,
   )
-  return html`<div class="table-region" role="region" aria-label="${options.caption}" tabindex="0">
-<table>
+  return html`<table class="data-table" role="table">
   <caption>${options.caption}</caption>
-  <thead><tr>${head}</tr></thead>
-  <tbody>${body}</tbody>
-</table>
-</div>`
+  <thead role="rowgroup"><tr role="row">${head}</tr></thead>
+  <tbody role="rowgroup">${body}</tbody>
+</table>`
 }

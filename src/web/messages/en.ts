@@ -63,7 +63,8 @@ export const en = {
       'Choose a demo user to sign in as. The demo has no passwords; a production installation signs in through the organisation’s identity provider.',
     demoUsers: 'Demo users',
     submit: 'Sign in',
-    disabled: 'Demo sign-in is not available on this installation. Sign in through your organisation’s identity provider.',
+    disabled:
+      'Demo sign-in is not available on this installation. Sign in through your organisation’s identity provider.',
     unknownUser: (username: string) => `There is no demo user called “${username}”`,
     chooseUser: 'Press the user you want to sign in as.',
     signedOut: 'You have signed out.',
@@ -171,7 +172,8 @@ export const en = {
     award_not_deadlocked: () => 'The award is not in a tie that cannot be broken',
     notice_already_issued: () => 'The award notice has already been issued',
     notice_not_issued: () => 'Issue the award notice first',
-    publicity_not_over: (p: ProblemFacts) => `The publicity period (${factText(p, 'limit')} days) is not over`,
+    publicity_not_over: (p: ProblemFacts) =>
+      `The publicity period (${factText(p, 'limit')} days) is not over`,
     objection_pending: () => 'An objection awaits its answer',
     deadline_passed: () => 'The bid deadline has passed',
   },

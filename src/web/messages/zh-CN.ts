@@ -107,7 +107,8 @@ export const zhCN = {
     csrfTitle: '提交未被受理',
     csrf: '为保护您的账户，这次提交没有被受理，也没有记录任何操作。请返回上一页，刷新后重新提交。',
     serverErrorTitle: '系统出错',
-    serverError: (requestId: string) => `系统暂时无法完成您的请求，问题已被记录（请求编号 ${requestId}）。请稍后再试。`,
+    serverError: (requestId: string) =>
+      `系统暂时无法完成您的请求，问题已被记录（请求编号 ${requestId}）。请稍后再试。`,
     tooManyTitle: '请求过于频繁',
     tooMany: '请求过于频繁，请稍后再试。',
     badRequestTitle: '无法处理此请求',
@@ -123,7 +124,8 @@ export const zhCN = {
     unauthenticated: () => '请先登录',
     conflict: () => '其他人刚刚修改了该项目，请刷新后重试',
     version_mismatch: () => '页面显示的不是最新内容，请刷新后重试',
-    illegal_transition: (p: ProblemFacts) => `项目当前的状态不允许此操作（允许的操作：${factText(p, 'allowed') || '无'}）`,
+    illegal_transition: (p: ProblemFacts) =>
+      `项目当前的状态不允许此操作（允许的操作：${factText(p, 'allowed') || '无'}）`,
     rule_violation: (p: ProblemFacts) => `不符合规则：${p.message}`,
     tender_suspended: () => '项目已暂停，须待恢复后方可继续',
     tender_held_by_objection: () => '有异议尚待答复，程序暂停至答复后',
@@ -139,7 +141,8 @@ export const zhCN = {
       `本平台尚不支持此定标方法，可选：${factText(p, 'limit')}`,
     award_factors_missing: () => '发布前须列明定标要素，且不得为空',
     committee_already_formed: () => '定标委员会已经组建',
-    award_pool_too_small: (p: ProblemFacts) => `可抽取的定标委员人数不足（现有 ${factText(p, 'poolSize')} 人）`,
+    award_pool_too_small: (p: ProblemFacts) =>
+      `可抽取的定标委员人数不足（现有 ${factText(p, 'poolSize')} 人）`,
     invalid_committee_size: (p: ProblemFacts) =>
       `定标委员会须至少 ${factText(p, 'minSize')} 人${p.facts.odd === true ? '且为单数' : ''}`,
     chair_not_on_committee: () => '组长须为抽取的定标委员之一',
