@@ -1,6 +1,8 @@
 // A refusal as the UI needs it: the API's problem code and English message, the field it names and its
 // facts (limit, details). Built from the same typed errors the API turns into problem+json.
 import { DomainError } from '../shared/errors.ts'
+import { timeText } from './format.ts'
+import type { Locale } from './locale-names.ts'
 
 export interface ProblemFacts {
   readonly status: number
@@ -26,4 +28,10 @@ export function factText(problem: ProblemFacts, name: string): string {
   const value = problem.facts[name]
   if (value === undefined || value === null) return ''
   return Array.isArray(value) ? value.join(', ') : String(value)
+}
+
+/** A fact that is a time, as the page's language shows times ("" when absent). */
+export function factTime(problem: ProblemFacts, name: string, locale: Locale): string {
+  const value = factText(problem, name)
+  return value ? timeText(value, locale) : ''
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   axeCheck,
   type BrowserApp,
+  createDraft,
   openContext,
   screenshots,
   signIn,
@@ -14,17 +15,8 @@ import {
 let app: BrowserApp
 beforeAll(async () => {
   app = await startBrowserApp()
-  const token = await app.test.token('purchaser')
-  for (const [reference, title] of [
-    ['NHSZ-2026-018', '南海区桂澜路市政道路改造工程施工'],
-    ['NHSZ-2026-021', '里水镇污水管网提质增效工程（二期）'],
-  ]) {
-    await app.test.http
-      .post('/api/v1/tenders')
-      .set('authorization', `Bearer ${token}`)
-      .send({ reference, title, description: '', category: 'works', estimatedValueFen: '3800000000' })
-      .expect(201)
-  }
+  await createDraft(app, { reference: 'NHSZ-2026-018', title: '南海区桂澜路市政道路改造工程施工' })
+  await createDraft(app, { reference: 'NHSZ-2026-021', title: '里水镇污水管网提质增效工程（二期）' })
 })
 afterAll(() => app.close())
 

@@ -52,6 +52,18 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   }
 }
 
+/** A draft tender made through the API (as the purchaser), for pages to show. */
+export async function createDraft(
+  app: BrowserApp,
+  particulars: { reference: string; title: string; description?: string },
+) {
+  await app.test.http
+    .post('/api/v1/tenders')
+    .set('authorization', `Bearer ${await app.test.token('purchaser')}`)
+    .send({ description: '', category: 'works', estimatedValueFen: '3800000000', ...particulars })
+    .expect(201)
+}
+
 export type UiLocale = 'zh-CN' | 'en'
 
 export interface ContextOptions {

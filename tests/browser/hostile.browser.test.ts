@@ -1,7 +1,7 @@
 // Hostile text entered as data (a tender title, a description, a form's values) is shown as text on
 // every page: no script runs, no dialog opens, with the page's own CSP in force and JavaScript on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BrowserApp, openContext, signIn, startBrowserApp } from './browser.ts'
+import { type BrowserApp, createDraft, openContext, signIn, startBrowserApp } from './browser.ts'
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -12,19 +12,8 @@ const HOSTILE = [
 let app: BrowserApp
 beforeAll(async () => {
   app = await startBrowserApp()
-  const token = await app.test.token('purchaser')
   for (const [index, title] of HOSTILE.entries()) {
-    await app.test.http
-      .post('/api/v1/tenders')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        reference: `H-${index}`,
-        title,
-        description: title,
-        category: 'works',
-        estimatedValueFen: '100',
-      })
-      .expect(201)
+    await createDraft(app, { reference: `H-${index}`, title, description: title })
   }
 })
 afterAll(() => app.close())

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import {
   type BrowserApp,
+  createDraft,
   openContext,
   screenshots,
   signIn,
@@ -15,17 +16,7 @@ import {
 let app: BrowserApp
 beforeAll(async () => {
   app = await startBrowserApp()
-  await app.test.http
-    .post('/api/v1/tenders')
-    .set('authorization', `Bearer ${await app.test.token('purchaser')}`)
-    .send({
-      reference: 'NHSZ-2026-018',
-      title: '南海区桂澜路市政道路改造工程施工',
-      description: '',
-      category: 'works',
-      estimatedValueFen: '3800000000',
-    })
-    .expect(201)
+  await createDraft(app, { reference: 'NHSZ-2026-018', title: '南海区桂澜路市政道路改造工程施工' })
 })
 afterAll(() => app.close())
 

@@ -1,12 +1,6 @@
 // The UI's words in English. `satisfies Messages`: a key zh-CN.ts has and this file lacks fails tsc.
-import { timeText } from '../format.ts'
-import { factText, type ProblemFacts } from '../problem-facts.ts'
+import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import type { Messages } from './messages.ts'
-
-const at = (p: ProblemFacts, name: string) => {
-  const value = factText(p, name)
-  return value ? timeText(value, 'en') : ''
-}
 
 export const en = {
   layout: {
@@ -146,7 +140,7 @@ export const en = {
     unknown_rule_pack: () => 'There is no such rule pack',
     invalid_rule_pack: () => 'The rule pack cannot be used',
     deadline_too_soon: (p: ProblemFacts) =>
-      `The bid deadline must be at least ${factText(p, 'limit')} days after publication; the earliest is ${at(p, 'earliestDeadline')}`,
+      `The bid deadline must be at least ${factText(p, 'limit')} days after publication; the earliest is ${factTime(p, 'earliestDeadline', 'en')}`,
     evaluation_method_not_allowed: (p: ProblemFacts) =>
       `The rule pack does not allow this evaluation method; choose one of: ${factText(p, 'limit')}`,
     method_not_allowed: (p: ProblemFacts) =>

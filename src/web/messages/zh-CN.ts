@@ -1,13 +1,7 @@
 // The UI's words in Chinese: the source of truth of the catalogue (en.ts must have every key, or the
 // type-check fails). State names come from the records' vocabulary, so screens and PDFs agree.
 import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.ts'
-import { timeText } from '../format.ts'
-import { factText, type ProblemFacts } from '../problem-facts.ts'
-
-const at = (p: ProblemFacts, name: string) => {
-  const value = factText(p, name)
-  return value ? timeText(value, 'zh-CN') : ''
-}
+import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 
 export const zhCN = {
   layout: {
@@ -133,7 +127,7 @@ export const zhCN = {
     unknown_rule_pack: () => '没有这个规则包',
     invalid_rule_pack: () => '规则包无法使用',
     deadline_too_soon: (p: ProblemFacts) =>
-      `投标截止时间距发布不得少于 ${factText(p, 'limit')} 日，最早为 ${at(p, 'earliestDeadline')}`,
+      `投标截止时间距发布不得少于 ${factText(p, 'limit')} 日，最早为 ${factTime(p, 'earliestDeadline', 'zh-CN')}`,
     evaluation_method_not_allowed: (p: ProblemFacts) =>
       `规则包不允许此评标方法，可选：${factText(p, 'limit')}`,
     method_not_allowed: (p: ProblemFacts) => `规则包不允许此定标方法，可选：${factText(p, 'limit')}`,
