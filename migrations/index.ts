@@ -7,6 +7,7 @@ import * as timers from './0004-timers.ts'
 import * as credit from './0005-credit.ts'
 import * as records from './0006-records.ts'
 import * as idempotencyExpiry from './0007-idempotency-expiry.ts'
+import * as sessions from './0008-sessions.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-credit': credit,
   '0006-records': records,
   '0007-idempotency-expiry': idempotencyExpiry,
+  '0008-sessions': sessions,
 }

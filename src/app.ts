@@ -24,14 +24,17 @@ import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
+import { pageFoundationDeps, webPages } from './pages.ts'
 import { tenderCommandDeps } from './pipeline-follow-ups.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
 import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
+import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import type { Clock } from './shared/clock.ts'
 import { tenderRoutes } from './tendering/tendering.routes.ts'
+import { pageNotFoundHandler, wantsPage } from './web/page-foundation.ts'
 
 export interface AppDeps {
   readonly db: Kysely<Database>
@@ -49,6 +52,8 @@ export interface AppDeps {
   readonly credit?: CreditConfig
   /** The sandbox clock (embedded default, not production): then `clock` is this same clock. */
   readonly sandbox?: SandboxDeps
+  /** Sign-in attempts allowed per client address and window (default LOGIN_LIMITS). */
+  readonly loginLimits?: ThrottleLimits
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -61,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     ...problemServerOptions,
   })
-  registerProblemHandlers(app)
+  registerProblemHandlers(app, { wants: wantsPage, handler: pageNotFoundHandler(pageFoundationDeps(deps)) })
   registerRequestLog(app)
   app.addSchema(ProblemSchema)
   // Unknown fields are an error (additionalProperties: false), never silently dropped.
@@ -93,5 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(creditRoutes, commandDeps)
   await app.register(recordsRoutes, keyedDeps)
   await app.register(sandboxRoutes, { sandbox: deps.sandbox, followUps: commandDeps.followUps })
+  await app.register(webPages, {
+    ...commandDeps,
+    devLogin: deps.devLogin,
+    ...(deps.loginLimits ? { loginLimits: deps.loginLimits } : {}),
+  })
   return app
 }

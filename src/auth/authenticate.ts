@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Unauthenticated } from '../shared/errors.ts'
 import type { Actor } from './actor.ts'
-import type { TokenService } from './token-issuer.ts'
+import type { TokenClaims, TokenService } from './token-issuer.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,9 +17,19 @@ export function registerAuthentication(app: FastifyInstance, tokens: TokenServic
     if (!header) return
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     if (!match?.[1]) throw new Unauthenticated('the Authorization header must be "Bearer <token>"')
-    const claims = await tokens.verify(match[1])
-    request.actor = { ...claims, ip: request.ip, requestId: request.id }
+    request.actor = actorFromClaims(await tokens.verify(match[1]), request)
   })
+}
+
+/** The actor of a request: a verified token's (API) or a live session's (pages) claims, where and which request. */
+export function actorFromClaims(claims: TokenClaims, request: FastifyRequest): Actor {
+  return {
+    userId: claims.userId,
+    orgId: claims.orgId,
+    roles: claims.roles,
+    ip: request.ip,
+    requestId: request.id,
+  }
 }
 
 export function requireActor(request: FastifyRequest): Actor {

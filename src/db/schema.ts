@@ -14,6 +14,7 @@ import type { EventsTable } from './tables/events.ts'
 import type { SigningKeysTable, TenderKeysTable } from './tables/keys.ts'
 import type { OrganisationsTable, UsersTable } from './tables/organisations.ts'
 import type { OutboxTable, RecordsTable } from './tables/records.ts'
+import type { SessionsTable } from './tables/sessions.ts'
 import type { TendersTable } from './tables/tenders.ts'
 import type { TimersTable } from './tables/timers.ts'
 
@@ -37,4 +38,5 @@ export interface Database {
   credit_imports: CreditImportsTable
   credit_records: CreditRecordsTable
   credit_snapshots: CreditSnapshotsTable
+  sessions: SessionsTable
 }

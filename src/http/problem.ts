@@ -140,9 +140,21 @@ export const problemServerOptions = {
   clientErrorHandler: answerClientError,
 } satisfies Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/** The web UI's 404 page, for requests that ask for a page rather than the API (src/web). */
+export interface PageNotFound {
+  readonly wants: (request: FastifyRequest) => boolean
+  readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+}
+
+export function registerProblemHandlers(app: FastifyInstance, pageNotFound?: PageNotFound): void {
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
-  )
+  app.setNotFoundHandler((request, reply) => {
+    if (pageNotFound?.wants(request)) return pageNotFound.handler(request, reply)
+    return sendProblem(
+      reply,
+      404,
+      'route_not_found',
+      `no route ${request.method} ${request.url.split('?')[0]}`,
+    )
+  })
 }

@@ -9,8 +9,9 @@ import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '..
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { commandRoute } from '../pipeline/command-route.ts'
 import type { CommandDeps } from '../pipeline/tender-command.ts'
-import { assertVisible, isOversight } from '../tenders/tender-access.ts'
-import { findTender, listTenders } from '../tenders/tender-repository.ts'
+import { assertVisible } from '../tenders/tender-access.ts'
+import { listVisibleTenders } from '../tenders/tender-list.ts'
+import { findTender } from '../tenders/tender-repository.ts'
 import { TenderViewSchema, tenderView } from '../tenders/tender-view.ts'
 import { createTender } from './create-tender.ts'
 import {
@@ -86,14 +87,7 @@ export async function tenderRoutes(
     },
     async (request) => {
       const query = request.query as { state?: string; mine?: boolean; limit: number; offset: number }
-      const actor = request.actor
-      const rows = await listTenders(deps.db, {
-        ...(query.state ? { state: query.state } : {}),
-        ...(actor && (query.mine || !isOversight(actor)) ? { purchaserOrgId: actor.orgId } : {}),
-        publishedOnly: !isOversight(actor) && !query.mine,
-        limit: query.limit,
-        offset: query.offset,
-      })
+      const rows = await listVisibleTenders(deps.db, request.actor, query)
       const now = deps.clock.now().toISOString()
       return { items: rows.map((row) => tenderView(row, now)) }
     },

@@ -1,5 +1,6 @@
 // How records print values: money as yuan from integer fen (never through a float), times in
 // Asia/Shanghai (UTC+8, labelled), and the Chinese names of the platform's codes. Pure.
+import { TENDER_STATE_NAMES } from '../vocabulary/tender-states.ts'
 
 const FEN = /^-?\d+$/
 
@@ -116,19 +117,7 @@ export const evaluationMethodText = (method: string | null) =>
 const CATEGORIES: Record<string, string> = { works: '工程', goods: '货物', services: '服务' }
 export const categoryText = (category: string) => CATEGORIES[category] ?? category
 
-const STATES: Record<string, string> = {
-  draft: '草稿',
-  bidding: '投标中',
-  opening: '待开标',
-  evaluation: '评标中',
-  candidatePublicity: '中标候选人公示中',
-  awarding: '定标中',
-  resultPublicity: '中标结果公示中',
-  awarded: '已定标',
-  completed: '已完成（合同已签订）',
-  failed: '流标',
-  cancelled: '已终止',
-}
+const STATES: Readonly<Record<string, string>> = TENDER_STATE_NAMES
 export const stateText = (state: string | null) => (state === null ? '—' : (STATES[state] ?? state))
 
 /** A value or a dash. */

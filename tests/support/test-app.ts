@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import supertest from 'supertest'
-import { buildApp } from '../../src/app.ts'
+import { type AppDeps, buildApp } from '../../src/app.ts'
 import type { Role } from '../../src/auth/actor.ts'
 import { createEmbeddedTokenService, type TokenService } from '../../src/auth/token-issuer.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
@@ -30,7 +30,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { bodyLimit?: number; sandbox?: boolean } = {},
+  options: {
+    bodyLimit?: number
+    sandbox?: boolean
+    devLogin?: boolean
+    loginLimits?: AppDeps['loginLimits']
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = manualClock(TEST_START)
@@ -46,7 +51,8 @@ export async function startTestApp(
     ...(sandbox ? { sandbox } : {}),
     tokens,
     keys,
-    devLogin: true,
+    devLogin: options.devLogin ?? true,
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,
   })
