@@ -8,7 +8,7 @@ import { authRoutes } from './auth/auth.routes.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
 import type { TokenService } from './auth/token-issuer.ts'
 import { awardRoutes } from './award/award.routes.ts'
-import { biddingRoutes } from './bidding/bidding.routes.ts'
+import { clarificationsRoutes } from './clarifications/clarifications.routes.ts'
 import { creditConfigFromEnvironment, DEFAULT_BID_BODY_LIMIT } from './config.ts'
 import { creditRoutes } from './credit/credit.routes.ts'
 import type { CreditConfig } from './credit/credit-config.ts'
@@ -24,12 +24,15 @@ import { ProblemSchema } from './http/schemas.ts'
 import { createValidatorCompiler } from './http/validation.ts'
 import { keysRoutes } from './keys/keys.routes.ts'
 import type { PlatformKeys } from './keys/platform-keys.ts'
+import { objectionsRoutes } from './objections/objections.routes.ts'
+import { openingRoutes } from './opening/opening.routes.ts'
 import { receiptsRoutes } from './receipts/receipts.routes.ts'
 import { recordsRoutes } from './records/records.routes.ts'
 import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
 import type { Clock } from './shared/clock.ts'
+import { submissionRoutes } from './submission/submission.routes.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
 export interface AppDeps {
@@ -81,10 +84,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(keysRoutes, keyedDeps)
   await app.register(receiptsRoutes, keyedDeps)
   await app.register(tenderRoutes, keyedDeps)
-  await app.register(biddingRoutes, {
+  await app.register(clarificationsRoutes, commandDeps)
+  await app.register(objectionsRoutes, commandDeps)
+  await app.register(submissionRoutes, {
     ...keyedDeps,
     bidBodyLimit: deps.bidBodyLimit ?? DEFAULT_BID_BODY_LIMIT,
   })
+  await app.register(openingRoutes, keyedDeps)
   await app.register(evaluationRoutes, commandDeps)
   await app.register(awardRoutes, commandDeps)
   await app.register(auditRoutes, commandDeps)

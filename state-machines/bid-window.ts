@@ -1,6 +1,6 @@
 // The bid window (法 Art 28, 29; 条例 Art 22): bids are submitted, replaced and withdrawn while the
 // tender is in bidding, before its deadline, and not held. The bid machine's guards and the bidding
-// capability both read it here; the one-statement fast path (src/bidding/accept-bids.ts) mirrors it in
+// capability both read it here; the one-statement fast path (src/submission/accept-bids.ts) mirrors it in
 // SQL and asks this rule why when its statement refuses.
 import type { Refusal } from './refusal.ts'
 import { holdOf, type TenderContext } from './tender.context.ts'

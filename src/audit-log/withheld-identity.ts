@@ -2,9 +2,9 @@
 // bidders stay confidential), so the tender event's meta carries a withheld identity instead; the
 // asker or raiser is kept only in the questions / objections table.
 import type { Transaction } from 'kysely'
-import { recordAudit } from '../audit-log/audit-log.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
+import { recordAudit } from './audit-log.ts'
 
 export const WITHHELD = 'withheld'
 

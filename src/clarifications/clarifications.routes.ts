@@ -1,4 +1,4 @@
-// Question and amendment routes (答疑, 澄清/修改) during bidding.
+// Question and amendment routes (答疑, 澄清/修改) during bidding, registered by app.ts.
 import type { FastifyInstance } from 'fastify'
 import { commandRoute, createCommandRoute } from '../http/command-route.ts'
 import { listedItem } from '../http/listed-item.ts'
@@ -15,12 +15,12 @@ import {
   QuestionListResponse,
   QuestionParams,
   QuestionView,
-} from './bidding.schemas.ts'
+} from './clarifications.schemas.ts'
 import { answerQuestion, askQuestion, readQuestions } from './questions.ts'
 
 const publicReads = { 400: ProblemRef, 401: ProblemRef, 404: ProblemRef }
 
-export async function questionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function clarificationsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
   createCommandRoute(app, {
     url: '/api/v1/tenders/:id/questions',
     operationId: 'askQuestion',

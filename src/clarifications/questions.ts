@@ -1,6 +1,7 @@
 // Questions (答疑) from bidders and the purchaser's answers. Everyone who can see the tender reads them;
 // only the asker (as `mine`) and oversight learn who asked.
 import type { Kysely } from 'kysely'
+import { recordWithheldActor, withheldIdentity } from '../audit-log/withheld-identity.ts'
 import { type Actor, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
@@ -9,7 +10,6 @@ import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/te
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { insertQuestion, listQuestions, lockQuestion, recordAnswer } from './question-repository.ts'
-import { recordWithheldActor, withheldIdentity } from './withheld-identity.ts'
 
 export function askQuestion(
   deps: CommandDeps,

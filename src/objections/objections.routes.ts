@@ -12,7 +12,7 @@ import {
   ObjectionListResponse,
   ObjectionParams,
   ObjectionView,
-} from './bidding.schemas.ts'
+} from './objections.schemas.ts'
 import { answerObjection, raiseObjection, readObjections } from './objections.ts'
 
 export async function objectionsRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {

@@ -2,22 +2,22 @@
 // (条例 Art 22, 44, 54). Read by the tender's purchaser, oversight, and each raiser for its own.
 import type { Kysely } from 'kysely'
 import type { ObjectionStage } from '../../state-machines/tender.events.ts'
+import { recordWithheldActor, withheldIdentity } from '../audit-log/withheld-identity.ts'
 import { type Actor, hasRole, requireRole } from '../auth/actor.ts'
 import type { Database } from '../db/schema.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
 import { Forbidden } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
+import { isOwnPurchaser } from '../submission/bids.view.ts'
 import { assertVisible, authorizeOwnPurchaser, isOversight } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
-import { isOwnPurchaser } from './bids.view.ts'
 import {
   insertObjection,
   listObjections,
   lockObjection,
   recordObjectionAnswer,
 } from './objection-repository.ts'
-import { recordWithheldActor, withheldIdentity } from './withheld-identity.ts'
 
 export interface ObjectionRequest {
   readonly stage: ObjectionStage

@@ -1,10 +1,10 @@
 // CLOSE_BIDDING (投标截止): commit to the exact set of live bids. The pipeline holds the tender FOR
 // UPDATE, so every bid command still holding it FOR SHARE has committed before the set is read.
 import type { Actor } from '../auth/actor.ts'
+import { listLiveBids } from '../submission/bid-repository.ts'
 import { assertAvailable } from '../tenders/early-refusal.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { type CommandDeps, executeTenderCommand } from '../tenders/tender-command.ts'
-import { listLiveBids } from './bid-repository.ts'
 import { bidSetHash } from './bid-set-hash.ts'
 
 export function closeBidding(deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) {

@@ -9,13 +9,13 @@ import { prepareOpeningCredit, recordPreparedCredit } from '../credit/opening-cr
 import type { Database } from '../db/schema.ts'
 import { findTenderPublicKey, unwrapTenderKey } from '../keys/tender-keys.ts'
 import { DomainError } from '../shared/errors.ts'
+import { applyBidEvent, loadBidSnapshot } from '../submission/bid-command.ts'
+import { listLiveSealedBids, recordOpening, type SealedBidRecord } from '../submission/bid-repository.ts'
 import { authorizePurchaserOrOperator } from '../tenders/tender-access.ts'
 import { assertVersion, executeTenderCommand } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
-import { applyBidEvent, loadBidSnapshot } from './bid-command.ts'
-import { listLiveSealedBids, recordOpening, type SealedBidRecord } from './bid-repository.ts'
 import { bidSetHash } from './bid-set-hash.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
+import type { OpeningDeps } from './opening-deps.ts'
 import { type TenderKeyAccess, type Unsealing, unsealBid } from './unseal-bid.ts'
 
 interface BidOpening extends Unsealing {
@@ -24,7 +24,7 @@ interface BidOpening extends Unsealing {
 
 async function accessTenderKey(
   trx: Transaction<Database>,
-  deps: BiddingDeps,
+  deps: OpeningDeps,
   tenderId: string,
   at: Date,
 ): Promise<TenderKeyAccess> {
@@ -40,7 +40,7 @@ async function accessTenderKey(
   }
 }
 
-async function openAll(trx: Transaction<Database>, deps: BiddingDeps, tenderId: string, at: Date) {
+async function openAll(trx: Transaction<Database>, deps: OpeningDeps, tenderId: string, at: Date) {
   const live = await listLiveSealedBids(trx, tenderId)
   const access: TenderKeyAccess = live.some((bid) => bid.ciphertext !== null)
     ? await accessTenderKey(trx, deps, tenderId, at)
@@ -64,7 +64,7 @@ const openedBid = (opening: BidOpening): OpenedBid => ({
 })
 
 export async function openBids(
-  deps: BiddingDeps,
+  deps: OpeningDeps,
   actor: Actor,
   tenderId: string,
   ifMatch: number | undefined,

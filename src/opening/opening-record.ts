@@ -7,11 +7,11 @@ import type { Database } from '../db/schema.ts'
 import { readStream } from '../events/event-store.ts'
 import { tenderStreamId } from '../events/stream-ids.ts'
 import { Conflict } from '../shared/errors.ts'
+import { listBids } from '../submission/bid-repository.ts'
+import { isOpened } from '../submission/bids.view.ts'
 import { assertVisible } from '../tenders/tender-access.ts'
 import { restoreSnapshot } from '../tenders/tender-command.ts'
 import { findTender } from '../tenders/tender-repository.ts'
-import { listBids } from './bid-repository.ts'
-import { isOpened } from './bids.view.ts'
 
 export async function readOpeningRecord(db: Kysely<Database>, actor: Actor | null, tenderId: string) {
   const tender = await findTender(db, tenderId)

@@ -1,4 +1,4 @@
-// Opening routes (开标): close bidding, open the committed bids, read the opening record.
+// Opening routes (开标), registered by app.ts: close bidding, open the committed bids, read the opening record.
 import type { FastifyInstance } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
 import { CommandResponseSchema, commandRoute } from '../http/command-route.ts'
@@ -7,13 +7,13 @@ import { assertNoBody } from '../http/no-body.ts'
 import { IfMatchHeaders, ProblemRef, problemResponses, TenderIdParams } from '../http/schemas.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { BID_SET_HASH_RULE } from './bid-set-hash.ts'
-import { OpeningRecordResponse } from './bidding.schemas.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
 import { closeBidding } from './close-bidding.ts'
 import { openBids } from './open-bids.ts'
+import { OpeningRecordResponse } from './opening.schemas.ts'
+import type { OpeningDeps } from './opening-deps.ts'
 import { readOpeningRecord } from './opening-record.ts'
 
-export async function openingRoutes(app: FastifyInstance, deps: BiddingDeps): Promise<void> {
+export async function openingRoutes(app: FastifyInstance, deps: OpeningDeps): Promise<void> {
   // Written out rather than with commandRoute: its description publishes how to recompute bidSetHash.
   app.post(
     '/api/v1/tenders/:id/close-bidding',

@@ -5,9 +5,9 @@ import { type CryptoKey, compactDecrypt, type JWK } from 'jose'
 import type { BidOpeningOutcome } from '../../state-machines/tender.events.ts'
 import { TENDER_CONTENT_ENC, TENDER_KEY_ALG } from '../keys/tender-keys.ts'
 import { describeFault, findUnstorableText } from '../shared/storable-text.ts'
-import { checkBidContent } from './bid-content.ts'
-import type { SealedBidRecord } from './bid-repository.ts'
-import { ciphertextSha256, jweProblem } from './sealed-bid.ts'
+import { checkBidContent } from '../submission/bid-content.ts'
+import type { SealedBidRecord } from '../submission/bid-repository.ts'
+import { ciphertextSha256, jweProblem } from '../submission/sealed-bid.ts'
 
 export interface Unsealing {
   readonly outcome: BidOpeningOutcome

@@ -7,7 +7,7 @@ import { canonicalJson } from '../events/canonical-json.ts'
 import { sha256Hex } from '../events/hash-chain.ts'
 import type { Kek } from '../keys/kek.ts'
 import { Conflict, RuleViolation } from '../shared/errors.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
+import type { SubmissionDeps } from './submission-deps.ts'
 
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_:.-]{1,128}$'
 
@@ -87,14 +87,14 @@ export const wrappedRequestSha256 = (kek: Kek, request: IdempotentRequest): stri
 
 /** After a claim was refused by a committed twin: that twin's stored response. */
 /** The stored answer to this key, if it already has one (a retry), else null: nothing is claimed. */
-export async function storedAnswer(deps: BiddingDeps, request: IdempotentRequest | null) {
+export async function storedAnswer(deps: SubmissionDeps, request: IdempotentRequest | null) {
   if (request === null) return null
   const stored = await findKey(deps.db, request)
   if (!stored || stored.status_code === null) return null
   return { ...replay(deps.keys.kek, stored, request), replayed: true }
 }
 
-export async function replayWinner(deps: BiddingDeps, request: IdempotentRequest) {
+export async function replayWinner(deps: SubmissionDeps, request: IdempotentRequest) {
   const winner = await findKey(deps.db, request)
   if (!winner) throw inProgress()
   return { ...replay(deps.keys.kek, winner, request), replayed: true }
@@ -125,7 +125,7 @@ async function claimKey(trx: Transaction<Database>, kek: Kek, request: Idempoten
  * on the claim, then (its insert refused) reads the winner's stored response instead of bidding twice.
  */
 export async function runIdempotent(
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   request: IdempotentRequest | null,
   work: (trx: Transaction<Database>) => Promise<CommandResponse>,
 ): Promise<CommandResponse & { replayed: boolean }> {

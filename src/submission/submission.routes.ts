@@ -1,4 +1,4 @@
-// Bid routes: submit or replace (sealed), withdraw, list (own before opening, all after), receipts.
+// Bid submission routes, registered by app.ts: submit or replace (sealed), withdraw, list (own before opening, all after), receipts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireActor } from '../auth/authenticate.ts'
 import { createdResponse, sendCreated } from '../http/created.ts'
@@ -6,6 +6,9 @@ import { listedItem } from '../http/listed-item.ts'
 import { assertNoBody } from '../http/no-body.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import { readReceipts } from './bid-receipts.ts'
+import { readBids } from './bids.view.ts'
+import { type CommandResponse, type IdempotentRequest, requestSha256 } from './idempotency.ts'
+import { sealedLogSerializers } from './sealed-logging.ts'
 import {
   BidListResponse,
   BidParams,
@@ -14,11 +17,8 @@ import {
   ReceiptListResponse,
   SubmitBidBody,
   SubmittedBidResponse,
-} from './bidding.schemas.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
-import { readBids } from './bids.view.ts'
-import { type CommandResponse, type IdempotentRequest, requestSha256 } from './idempotency.ts'
-import { sealedLogSerializers } from './sealed-logging.ts'
+} from './submission.schemas.ts'
+import type { SubmissionDeps } from './submission-deps.ts'
 import { type BidSubmission, submitBid } from './submit-bid.ts'
 import { withdrawBid } from './withdraw-bid.ts'
 
@@ -40,7 +40,7 @@ function send(reply: FastifyReply, response: CommandResponse & { replayed: boole
   return reply.code(response.statusCode).send(response.body)
 }
 
-export async function bidsRoutes(app: FastifyInstance, deps: BiddingDeps): Promise<void> {
+export async function submissionRoutes(app: FastifyInstance, deps: SubmissionDeps): Promise<void> {
   app.post(
     '/api/v1/tenders/:id/bids',
     {

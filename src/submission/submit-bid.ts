@@ -17,9 +17,9 @@ import type { BidContent } from './bid-content.ts'
 import { issueReceipts, type ReceiptSubject } from './bid-receipts.ts'
 import { insertBid, lockLiveBidOf } from './bid-repository.ts'
 import { lockBiddingWindow } from './bid-window.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent, storedAnswer } from './idempotency.ts'
 import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './sealed-bid.ts'
+import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
 import { submitFast } from './submit-new-bid.ts'
 import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
@@ -28,7 +28,7 @@ import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
 export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
 
 /** The tender's key and deadline; 404 for a hidden or unknown tender, 409 without a key. */
-async function termsOf(deps: BiddingDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
+async function termsOf(deps: SubmissionDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
   const terms = await tenderBidTerms(deps.db, tenderId)
   if (terms) return terms
   assertVisible(await findTender(deps.db, tenderId), actor) // a hidden or unknown tender: 404
@@ -56,7 +56,7 @@ async function sealSubmission(tenderKey: JWK, submission: BidSubmission): Promis
 
 async function recordSubmission(
   trx: Transaction<Database>,
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   actor: Actor,
   tenderId: string,
   sealed: SealedBid,
@@ -119,7 +119,7 @@ class AnsweredBefore extends Error {
  * per deadline the submission is built with. Outside any transaction: a remote source may be slow.
  */
 function creditCheck(
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   actor: Actor,
   tenderId: string,
   idempotency: IdempotentRequest | null,
@@ -144,7 +144,7 @@ function creditCheck(
 }
 
 export async function submitBid(
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   actor: Actor,
   tenderId: string,
   submission: BidSubmission,

@@ -16,7 +16,6 @@ import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
 import { acceptBid } from './acceptance-queue.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
 import { assertBiddingOpen } from './bid-window.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
 import {
   type CommandResponse,
   type IdempotentRequest,
@@ -25,6 +24,7 @@ import {
   wrappedRequestSha256,
 } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
+import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
 import type { CreditAt } from './submit-bid.ts'
 import type { TenderBidTerms } from './tender-bid-terms.ts'
@@ -33,7 +33,7 @@ type Answer = CommandResponse & { replayed: boolean }
 export type FastResult = Answer | 'transactional'
 
 interface Attempt {
-  readonly deps: BiddingDeps
+  readonly deps: SubmissionDeps
   readonly actor: Actor
   readonly tenderId: string
   readonly sealed: SealedBid
@@ -54,7 +54,7 @@ interface ReplacementPlan {
 // still live at that version (so its stream is still exactly this), and a stale hint costs one retry.
 // At most MAX_HINTS are kept (the oldest go first): closed tenders' hints must not pile up for ever.
 const MAX_HINTS = 20_000
-const liveHints = new WeakMap<BiddingDeps['db'], Map<string, ReplacementPlan>>()
+const liveHints = new WeakMap<SubmissionDeps['db'], Map<string, ReplacementPlan>>()
 
 function hintsOf(attempt: Attempt): Map<string, ReplacementPlan> {
   const hints = liveHints.get(attempt.deps.db) ?? new Map<string, ReplacementPlan>()

@@ -10,13 +10,13 @@ import { applyBidEvent } from './bid-command.ts'
 import { issueReceipts } from './bid-receipts.ts'
 import { lockBid } from './bid-repository.ts'
 import { biddingWindowOf } from './bid-window.ts'
-import type { BiddingDeps } from './bidding-deps.ts'
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from './idempotency.ts'
+import type { SubmissionDeps } from './submission-deps.ts'
 import type { SubmittedBid } from './submission-record.ts'
 
 async function recordWithdrawal(
   trx: Transaction<Database>,
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   actor: Actor,
   tenderId: string,
   bidId: string,
@@ -44,7 +44,7 @@ async function recordWithdrawal(
 }
 
 export async function withdrawBid(
-  deps: BiddingDeps,
+  deps: SubmissionDeps,
   actor: Actor,
   tenderId: string,
   bidId: string,

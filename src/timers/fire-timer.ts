@@ -2,9 +2,9 @@
 // pipeline's syncTimers marks the timer done in the command's own transaction; failures are sorted
 // into "moot" (the tender moved on) and "retry later" (held, or the database was unavailable).
 import type { Kysely } from 'kysely'
-import { closeBidding } from '../bidding/close-bidding.ts'
 import type { Database } from '../db/schema.ts'
 import { endPublicity } from '../evaluation/publicity.ts'
+import { closeBidding } from '../opening/close-bidding.ts'
 import type { Clock } from '../shared/clock.ts'
 import { DomainError, IllegalTransition, NotFound } from '../shared/errors.ts'
 import type { CommandDeps } from '../tenders/tender-command.ts'

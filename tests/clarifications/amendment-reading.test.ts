@@ -2,8 +2,8 @@
 // staff reads GET …/amendments, then each sees every amendment with its seq, date and new deadline;
 // a draft stays hidden (404) from all but its purchaser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDraft, createPublished, days, get, post } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { createDraft, createPublished, days, get, post } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // the deadline stands as is, and a later one must move the deadline: 422 amendment_needs_extension
 // with the earliest allowed deadline, nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPublished, days, post, snapshotCounts } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { createPublished, days, post, snapshotCounts } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

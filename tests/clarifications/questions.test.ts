@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
+import { createPublished, get, passDeadline, post, snapshotCounts } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { createPublished, get, passDeadline, post, snapshotCounts } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

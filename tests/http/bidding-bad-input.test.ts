@@ -2,8 +2,16 @@
 // tender, missing token, wrong role — gets problem+json with a stable code, never a 500, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '../../src/shared/ids.ts'
+import {
+  bearer,
+  bidBody,
+  createPublished,
+  post,
+  problemOf,
+  snapshotCounts,
+  submitOk,
+} from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, bidBody, createPublished, post, problemOf, snapshotCounts, submitOk } from './support.ts'
 
 let t: TestApp
 let ids: { tender: string; bid: string; question: string; objection: string }

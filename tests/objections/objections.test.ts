@@ -4,8 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
+import {
+  createPublished,
+  days,
+  get,
+  passDeadline,
+  post,
+  snapshotCounts,
+  submitOk,
+} from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { createPublished, days, get, passDeadline, post, snapshotCounts, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // Given fewer live bids than the rule pack's minimum (3) at the deadline, when bidding closes, then the
 // tender fails (流标) and records the count and bid-set hash; before the deadline closing is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bidSetHash } from '../../src/bidding/bid-set-hash.ts'
+import { bidSetHash } from '../../src/opening/bid-set-hash.ts'
+import { bearer, createPublished, eventCount, passDeadline, post, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, createPublished, eventCount, passDeadline, post, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

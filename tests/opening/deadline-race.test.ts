@@ -8,12 +8,12 @@ import { sql } from 'kysely'
 import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.ts'
-import { bidSetHash } from '../../src/bidding/bid-set-hash.ts'
 import { type DatabaseHandle, openPostgres } from '../../src/db/database.ts'
+import { bidSetHash } from '../../src/opening/bid-set-hash.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
+import { bearer, bidBody, bidderBearer, createPublished, days, insertBidderOrgs } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { onPostgres, postgresUrl } from '../support/test-database.ts'
-import { bearer, bidBody, bidderBearer, createPublished, days, insertBidderOrgs } from './support.ts'
 
 const BIDDERS = 20
 const ROUNDS = 10

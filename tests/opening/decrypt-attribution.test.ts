@@ -6,7 +6,6 @@ import { exportJWK, generateKeyPair } from 'jose'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   bidBody,
   createPublished,
@@ -17,7 +16,8 @@ import {
   submitJwe,
   submitOk,
   tenderJwk,
-} from './support.ts'
+} from '../support/bidding.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 // opened no longer hashes to the commitment, and nothing is decrypted or recorded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
+import { bidBody, createPublished, passDeadline, post, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bidBody, createPublished, passDeadline, post, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

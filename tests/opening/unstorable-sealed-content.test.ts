@@ -2,7 +2,6 @@
 // surrogate), when the tender is opened, then that bid is invalid with the reason, and the others open.
 // Submission cannot see inside a JWE, so opening is where this is judged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   bidBody,
   createPublished,
@@ -12,7 +11,8 @@ import {
   submitJwe,
   submitOk,
   tenderJwk,
-} from './support.ts'
+} from '../support/bidding.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -5,10 +5,10 @@
 
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acceptanceStats } from '../../src/bidding/acceptance-queue.ts'
 import { verifyBidReceipt } from '../../src/receipts/verify-receipt.ts'
+import { acceptanceStats } from '../../src/submission/acceptance-queue.ts'
+import { bidBody, bidderBearer, createPublished, insertBidderOrgs } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bidBody, bidderBearer, createPublished, insertBidderOrgs } from './support.ts'
 
 const NEW_BIDDERS = 10
 let t: TestApp

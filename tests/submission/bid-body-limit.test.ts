@@ -1,9 +1,17 @@
 // Given the bid body limit (YOUXUAN_BID_BODY_LIMIT), then a bid body beyond it is 413 body_too_large
 // and writes nothing, while a bid larger than the general body limit but within its own is accepted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  bearer,
+  bidBody,
+  createPublished,
+  sealTo,
+  snapshotCounts,
+  submitJwe,
+  tenderJwk,
+} from '../support/bidding.ts'
+import { secondApp } from '../support/second-app.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { secondApp } from './second-app.ts'
-import { bearer, bidBody, createPublished, sealTo, snapshotCounts, submitJwe, tenderJwk } from './support.ts'
 
 let t: TestApp
 let small: Awaited<ReturnType<typeof secondApp>>

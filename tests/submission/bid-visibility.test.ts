@@ -1,8 +1,16 @@
 // Given bids on a tender that is not opened yet, then only their own bidders see them (content
 // included) and everyone else gets 403 sealed_until_opening, without learning how many there are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  bidBody,
+  createDraft,
+  createPublished,
+  get,
+  passDeadline,
+  post,
+  submitOk,
+} from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bidBody, createDraft, createPublished, get, passDeadline, post, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -3,9 +3,9 @@
 // PGlite has a single session, so its transactions never overlap and there is no race to observe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
+import { bidBody, createPublished, submit, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { onPostgres } from '../support/test-database.ts'
-import { bidBody, createPublished, submit, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // until the reply), when bidders submit, replace or withdraw, then each is refused with 409
 // tender_held_by_objection naming the objection, nothing is written; once answered, bids are taken again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bearer, createPublished, post, snapshotCounts, submit, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, createPublished, post, snapshotCounts, submit, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -2,9 +2,9 @@
 // receipt exist, and every answer is that bid's 201 (or 409 idempotency_in_progress), never a second
 // bid. PostgreSQL only: PGlite's single session never lets two transactions overlap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bearer, bidBody, createPublished, sealTo, tenderJwk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { onPostgres } from '../support/test-database.ts'
-import { bearer, bidBody, createPublished, sealTo, tenderJwk } from './support.ts'
 
 const REQUESTS = 10
 const ROUNDS = 5

@@ -2,9 +2,12 @@
 // retries (a retry still gets the first response) and is forgotten after 24 hours (the same request is
 // then a new submission that replaces the bid, with its own receipt).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IDEMPOTENCY_KEY_TTL_MS, purgeExpiredIdempotencyKeys } from '../../src/bidding/idempotency-expiry.ts'
+import {
+  IDEMPOTENCY_KEY_TTL_MS,
+  purgeExpiredIdempotencyKeys,
+} from '../../src/submission/idempotency-expiry.ts'
+import { bearer, bidBody, createPublished, rowCount } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, bidBody, createPublished, rowCount } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -2,7 +2,6 @@
 // and body, then the first response (same status, same receipt) comes back and nothing changes; the same
 // key with another body is 422 idempotency_key_reused; a malformed key is 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   bearer,
   bidBody,
@@ -12,7 +11,8 @@ import {
   snapshotCounts,
   submitJwe,
   tenderJwk,
-} from './support.ts'
+} from '../support/bidding.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 beforeAll(async () => {

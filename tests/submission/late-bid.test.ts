@@ -1,8 +1,8 @@
 // Given a tender whose deadline has passed, when a bidder submits or withdraws, then 409 bidding_closed
 // with the deadline and the server time, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bearer, createPublished, days, snapshotCounts, submit, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, createPublished, days, snapshotCounts, submit, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
 import { verifyBidReceipt } from '../../src/receipts/verify-receipt.ts'
+import { bearer, bidBody, createPublished, get, submit } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, bidBody, createPublished, get, submit } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

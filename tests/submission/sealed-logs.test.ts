@@ -2,9 +2,17 @@
 // malformed, retried and opened, then no log line holds the bid's content, its ciphertext or its JWE.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  bearer,
+  bidBody,
+  createPublished,
+  passDeadline,
+  sealTo,
+  submitOk,
+  tenderJwk,
+} from '../support/bidding.ts'
+import { tracingApp } from '../support/second-app.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { tracingApp } from './second-app.ts'
-import { bearer, bidBody, createPublished, passDeadline, sealTo, submitOk, tenderJwk } from './support.ts'
 
 const MARKER = `SEALED-MARKER-${randomBytes(8).toString('hex')}`
 const PRICE = '3791357911'

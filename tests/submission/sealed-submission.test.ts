@@ -7,7 +7,6 @@ import { readStream } from '../../src/events/event-store.ts'
 import { sha256Hex } from '../../src/events/hash-chain.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
 import { verifyBidReceipt } from '../../src/receipts/verify-receipt.ts'
-import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   bidBody,
   createPublished,
@@ -18,7 +17,8 @@ import {
   submitJwe,
   submitOk,
   tenderJwk,
-} from './support.ts'
+} from '../support/bidding.ts'
+import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStream } from '../../src/events/event-store.ts'
 import { sha256Hex, verifyChain } from '../../src/events/hash-chain.ts'
+import { bearer, bidBody, createPublished, get, submit, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, bidBody, createPublished, get, submit, submitOk } from './support.ts'
 
 let t: TestApp
 beforeAll(async () => {

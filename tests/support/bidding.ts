@@ -4,9 +4,9 @@ import { CompactEncrypt, importJWK, type JWK } from 'jose'
 import { completeUscc } from '../../src/credit/uscc.ts'
 import { stableId } from '../../src/organisations/demo-directory.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
-import type { TestApp } from '../support/test-app.ts'
+import type { TestApp } from './test-app.ts'
 
-export { createDraft, createPublished, eventCount } from '../support/tender-fixtures.ts'
+export { createDraft, createPublished, eventCount } from './tender-fixtures.ts'
 
 /** A conforming bid: the items add up to the price and both declarations are made. */
 export function bidBody(priceFen = '3790000000', overrides: Record<string, unknown> = {}) {

@@ -3,7 +3,7 @@
 import type { FastifyServerOptions } from 'fastify'
 import supertest from 'supertest'
 import { buildApp } from '../../src/app.ts'
-import type { TestApp } from '../support/test-app.ts'
+import type { TestApp } from './test-app.ts'
 
 export async function secondApp(
   t: TestApp,

@@ -1,0 +1,8 @@
+// What opening needs beyond the tender pipeline: the platform keys (the tender key is unwrapped with
+// its KEK at opening).
+import type { PlatformKeys } from '../keys/platform-keys.ts'
+import type { CommandDeps } from '../tenders/tender-command.ts'
+
+export type OpeningDeps = CommandDeps & {
+  readonly keys: PlatformKeys
+}
