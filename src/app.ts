@@ -12,7 +12,9 @@ import { clarificationsRoutes } from './clarifications/clarifications.routes.ts'
 import { creditConfigFromEnvironment, DEFAULT_BID_BODY_LIMIT } from './config.ts'
 import { creditRoutes } from './credit/credit.routes.ts'
 import type { CreditConfig } from './credit/credit-config.ts'
-import { createCreditProviders, useCreditProviders } from './credit/credit-providers.ts'
+import { createCreditLookups } from './credit/credit-lookups.ts'
+import type { CreditProvider } from './credit/credit-provider.ts'
+import { createCreditProviders } from './credit/credit-providers.ts'
 import type { DatabaseKind } from './db/database.ts'
 import type { Database } from './db/schema.ts'
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts'
@@ -32,6 +34,7 @@ import { rulePackRoutes } from './rules/rule-packs.routes.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts'
 import type { Clock } from './shared/clock.ts'
+import { createFastPath, type FastPath } from './submission/fast-path.ts'
 import { submissionRoutes } from './submission/submission.routes.ts'
 import { tenderRoutes } from './tenders/tenders.routes.ts'
 
@@ -49,6 +52,10 @@ export interface AppDeps {
   readonly logger: FastifyServerOptions['logger']
   /** Credit sources (Config.credit); without it, the YOUXUAN_CREDIT_* environment (default: local register). */
   readonly credit?: CreditConfig
+  /** The credit sources themselves, instead of those `credit` describes (a test's own remote source). */
+  readonly creditProviders?: readonly CreditProvider[]
+  /** The bid fast path's queue, hints and terms (default: new ones); a test passes its own to read them. */
+  readonly fastPath?: FastPath
   /** The sandbox clock (embedded default, not production): then `clock` is this same clock. */
   readonly sandbox?: SandboxDeps
 }
@@ -74,9 +81,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps.tokens)
 
   const commandDeps = { db: deps.db, clock: deps.clock }
-  // Every credit lookup on this database handle (bids, opening, dossiers, the API) asks these sources.
-  const creditConfig = deps.credit ?? creditConfigFromEnvironment()
-  useCreditProviders(deps.db, createCreditProviders(creditConfig, deps.db, deps.clock))
+  // Built once and handed down: every credit lookup of this app (bids, opening, dossiers, the API) asks
+  // these sources, and every bid submission shares one acceptance queue, its hints and terms.
+  const providers =
+    deps.creditProviders ??
+    createCreditProviders(deps.credit ?? creditConfigFromEnvironment(), deps.db, deps.clock)
+  const credit = createCreditLookups(deps.db, providers)
+  const fastPath = deps.fastPath ?? createFastPath(deps.db)
   await app.register(platformRoutes, { dbKind: deps.dbKind, db: deps.db })
   await app.register(rulePackRoutes)
   await app.register(authRoutes, { db: deps.db, tokens: deps.tokens, devLogin: deps.devLogin })
@@ -89,12 +100,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(submissionRoutes, {
     ...keyedDeps,
     bidBodyLimit: deps.bidBodyLimit ?? DEFAULT_BID_BODY_LIMIT,
+    credit,
+    fastPath,
   })
-  await app.register(openingRoutes, keyedDeps)
+  await app.register(openingRoutes, { ...keyedDeps, credit })
   await app.register(evaluationRoutes, commandDeps)
-  await app.register(awardRoutes, commandDeps)
+  await app.register(awardRoutes, { ...commandDeps, credit })
   await app.register(auditRoutes, commandDeps)
-  await app.register(creditRoutes, commandDeps)
+  await app.register(creditRoutes, { ...commandDeps, credit })
   await app.register(recordsRoutes, keyedDeps)
   await app.register(sandboxRoutes, { sandbox: deps.sandbox })
   return app

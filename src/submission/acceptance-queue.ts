@@ -2,7 +2,8 @@
 // to PostgreSQL as the next batch, one statement and one commit for all of them (accept-bids.ts). In
 // the deadline rush that is what keeps the database's work per bid near a single-row insert's; alone,
 // a bid is a batch of one and waits for nothing. Two bids of one (tender, bidder), or one key twice,
-// are never in one batch or in two at once; a batch that fails is retried bid by bid.
+// are never in one batch or in two at once; a batch that fails is retried bid by bid. The app builds one
+// queue over its database (fast-path.ts), so two apps or test databases never share batches.
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { microBatcher } from '../shared/micro-batcher.ts'
@@ -26,17 +27,14 @@ export interface AcceptanceStats {
   largestBatch: number
 }
 
-interface Queue {
+export interface AcceptanceQueue {
+  /** Accepts (or refuses) one bid, in a batch with whatever else arrives meanwhile. */
   readonly accept: (acceptance: NewBidAcceptance) => Promise<AcceptanceOutcome>
-  readonly stats: AcceptanceStats
+  /** A copy of the queue's counters (a failed batch's bid-by-bid retries count as batches too). */
+  readonly stats: () => AcceptanceStats
 }
 
-// One queue per database handle, so test databases never share batches.
-const queues = new WeakMap<Kysely<Database>, Queue>()
-
-function queueOf(db: Kysely<Database>): Queue {
-  const known = queues.get(db)
-  if (known) return known
+export function createAcceptanceQueue(db: Kysely<Database>): AcceptanceQueue {
   const stats: AcceptanceStats = { batches: 0, bids: 0, largestBatch: 0 }
   const run = (batch: readonly NewBidAcceptance[]) => {
     stats.batches += 1
@@ -45,17 +43,5 @@ function queueOf(db: Kysely<Database>): Queue {
     return acceptBids(db, batch)
   }
   const accept = microBatcher(run, { maxBatch: MAX_BATCH, maxInFlight: MAX_IN_FLIGHT, keysOf })
-  const queue = { accept, stats }
-  queues.set(db, queue)
-  return queue
-}
-
-/** Accepts (or refuses) one bid, in a batch with whatever else arrives meanwhile. */
-export function acceptBid(db: Kysely<Database>, acceptance: NewBidAcceptance): Promise<AcceptanceOutcome> {
-  return queueOf(db).accept(acceptance)
-}
-
-/** A copy of the queue's counters (a failed batch's bid-by-bid retries count as batches too). */
-export function acceptanceStats(db: Kysely<Database>): AcceptanceStats {
-  return { ...queueOf(db).stats }
+  return { accept, stats: () => ({ ...stats }) }
 }

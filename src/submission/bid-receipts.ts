@@ -2,7 +2,7 @@
 // stored in the same transaction as the change, and listed again for the bidder and oversight.
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { type Actor, hasRole } from '../auth/actor.ts'
-import { organisationUscc } from '../credit/organisation-uscc.ts'
+import { readOrganisationUscc } from '../credit/organisation-uscc.ts'
 import type { Database } from '../db/schema.ts'
 import type { PlatformKeys } from '../keys/platform-keys.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
@@ -23,7 +23,7 @@ export interface ReceiptContext {
   readonly bidderOrgId: string
   /** Server time the change was accepted: the receipt's receivedAt. */
   readonly at: Date
-  /** The bidder's USCC when the caller knows it already (see organisationUscc). */
+  /** The bidder's USCC when the caller knows it already (else it is read in the transaction). */
   readonly bidderUscc?: string
 }
 
@@ -34,7 +34,7 @@ export async function issueReceipts(
   context: ReceiptContext,
   subjects: readonly ReceiptSubject[],
 ): Promise<string[]> {
-  const bidderUscc = context.bidderUscc ?? (await organisationUscc(trx, context.bidderOrgId))
+  const bidderUscc = context.bidderUscc ?? (await readOrganisationUscc(trx, context.bidderOrgId))
   const receivedAt = context.at.toISOString()
   const receipts: string[] = []
   for (const subject of subjects) {

@@ -4,7 +4,6 @@ import type { JWK } from 'jose'
 import type { Transaction } from 'kysely'
 import { type Actor, actorMeta, requireRole } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
-import { organisationUscc } from '../credit/organisation-uscc.ts'
 import { insertSnapshots } from '../credit/snapshot-repository.ts'
 import { assessBidderCredit, creditBlocks, refuseForCredit } from '../credit/submission-credit.ts'
 import type { Database } from '../db/schema.ts'
@@ -22,14 +21,14 @@ import { ciphertextSha256, jweProblem, type SealedBid, sealPlaintext } from './s
 import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
 import { submitFast } from './submit-new-bid.ts'
-import { type TenderBidTerms, tenderBidTerms } from './tender-bid-terms.ts'
+import type { TenderBidTerms } from './tender-bid-terms.ts'
 
 /** A JWE encrypted by the bidder (recommended), or a plaintext bid the server seals at once. */
 export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
 
 /** The tender's key and deadline; 404 for a hidden or unknown tender, 409 without a key. */
 async function termsOf(deps: SubmissionDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
-  const terms = await tenderBidTerms(deps.db, tenderId)
+  const terms = await deps.fastPath.tenderBidTerms(tenderId)
   if (terms) return terms
   assertVisible(await findTender(deps.db, tenderId), actor) // a hidden or unknown tender: 404
   throw new Conflict('the tender has no encryption key, so it takes no sealed bids', {}, 'tender_key_missing')
@@ -95,7 +94,7 @@ async function recordSubmission(
       : []),
     { bidId, action: 'submitted', ciphertextSha256: hash },
   ]
-  const bidderUscc = await organisationUscc(deps.db, actor.orgId)
+  const bidderUscc = await deps.credit.organisationUscc(actor.orgId)
   const context = { tenderId, bidderOrgId: actor.orgId, at, bidderUscc }
   const receipts = await issueReceipts(trx, deps.keys, context, subjects)
   return {

@@ -6,14 +6,12 @@
 import { bidStateOf } from '../../state-machines/bid.machine.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
-import { organisationUscc } from '../credit/organisation-uscc.ts'
-import { readStream, type StoredEvent } from '../events/event-store.ts'
+import { readStream } from '../events/event-store.ts'
 import { bidStreamId } from '../events/stream-ids.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
 import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
 import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
-import { acceptBid } from './acceptance-queue.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
 import { assertBiddingOpen } from './bid-window.ts'
 import {
@@ -23,6 +21,7 @@ import {
   replayWinner,
   wrappedRequestSha256,
 } from './idempotency.ts'
+import type { ReplacementPlan } from './replacement-hints.ts'
 import type { SealedBid } from './sealed-bid.ts'
 import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
@@ -42,32 +41,10 @@ interface Attempt {
   readonly creditAt: CreditAt
 }
 
-/** The live bid to replace, with its stream as read before the statement (which rechecks its version). */
-interface ReplacementPlan {
-  readonly bidId: string
-  readonly ciphertextSha256: string
-  readonly events: readonly StoredEvent[]
-}
-
-// The bid this process last accepted per (tender, bidder), with its whole stream (one event): the next
-// submission plans the replacement from it without a read. Only a hint: the statement checks the bid is
-// still live at that version (so its stream is still exactly this), and a stale hint costs one retry.
-// At most MAX_HINTS are kept (the oldest go first): closed tenders' hints must not pile up for ever.
-const MAX_HINTS = 20_000
-const liveHints = new WeakMap<SubmissionDeps['db'], Map<string, ReplacementPlan>>()
-
-function hintsOf(attempt: Attempt): Map<string, ReplacementPlan> {
-  const hints = liveHints.get(attempt.deps.db) ?? new Map<string, ReplacementPlan>()
-  liveHints.set(attempt.deps.db, hints)
-  return hints
-}
-
-const hintKey = (attempt: Attempt) => `${attempt.tenderId} ${attempt.actor.orgId}`
-
 type Receipted = { tenderId: string; bidId: string; action: ReceiptAction; ciphertextSha256: string }
 
 async function sign(attempt: Attempt, subject: Receipted, receivedAt: string) {
-  const bidderUscc = await organisationUscc(attempt.deps.db, attempt.actor.orgId)
+  const bidderUscc = await attempt.deps.credit.organisationUscc(attempt.actor.orgId)
   return {
     id: newId('rcp'),
     jws: await issueBidReceipt(attempt.deps.keys, { ...subject, bidderUscc, receivedAt }),
@@ -158,7 +135,7 @@ async function buildAcceptance(
 
 async function run(attempt: Attempt, acceptance: NewBidAcceptance): Promise<AcceptanceOutcome | Answer> {
   try {
-    return await acceptBid(attempt.deps.db, acceptance)
+    return await attempt.deps.fastPath.acceptance.accept(acceptance)
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error
     // A replacement claims its key without ON CONFLICT: a twin that committed first fails the statement.
@@ -199,9 +176,9 @@ async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Da
 
 /** Accepts a new or replacing bid in one statement; 'transactional' when that path must decide. */
 export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promise<FastResult> {
-  const hints = hintsOf(attempt)
-  let plan: ReplacementPlan | null = hints.get(hintKey(attempt)) ?? null
-  hints.delete(hintKey(attempt))
+  const { tenderId, actor } = attempt
+  const hints = attempt.deps.fastPath.replacementHints
+  let plan: ReplacementPlan | null = hints.take(tenderId, actor.orgId)
   for (let tries = 0; tries < 4; tries += 1) {
     if (terms.deadline === null) return 'transactional'
     const creditSnapshot = await attempt.creditAt(terms.deadline) // again only if the deadline moved
@@ -218,8 +195,7 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
     if ('statusCode' in outcome) return outcome
     if (outcome.accepted) {
       const { bidId, event } = built.acceptance
-      if (hints.size >= MAX_HINTS) hints.delete(hints.keys().next().value as string)
-      hints.set(hintKey(attempt), {
+      hints.remember(tenderId, actor.orgId, {
         bidId,
         ciphertextSha256: attempt.sealed.ciphertextSha256,
         events: [event],

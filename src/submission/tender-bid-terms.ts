@@ -3,7 +3,7 @@
 import type { JWK } from 'jose'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { handleMemo } from '../shared/handle-memo.ts'
+import { rememberedLookup } from '../shared/remembered-lookup.ts'
 
 export interface TenderBidTerms {
   readonly tenderKey: JWK
@@ -11,9 +11,14 @@ export interface TenderBidTerms {
   deadline: string | null
 }
 
-/** The tender's key and deadline, read once per process; null while it has no key (draft, unknown). */
-export const tenderBidTerms: (db: Kysely<Database>, tenderId: string) => Promise<TenderBidTerms | null> =
-  handleMemo(readBidTerms, (terms) => terms !== null) // no key yet: asked again, it may be published later
+/** The tender's key and deadline, read once per app; null while it has no key (draft, unknown). */
+export function tenderBidTermsOf(db: Kysely<Database>): (tenderId: string) => Promise<TenderBidTerms | null> {
+  // No key yet: asked again, it may be published later.
+  return rememberedLookup(
+    (tenderId) => readBidTerms(db, tenderId),
+    (terms) => terms !== null,
+  )
+}
 
 async function readBidTerms(db: Kysely<Database>, tenderId: string): Promise<TenderBidTerms | null> {
   const row = await db

@@ -6,7 +6,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyBidReceipt } from '../../src/receipts/verify-receipt.ts'
-import { acceptanceStats } from '../../src/submission/acceptance-queue.ts'
 import { bidBody, bidderBearer, createPublished, insertBidderOrgs } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -41,7 +40,7 @@ describe('bids accepted together', () => {
     const answered = await send(tenderId, retrier, '3700000002', 'retry-me')
     const reused = await send(tenderId, reuser, '3700000003', 'used-once')
     expect([replaced.status, answered.status, reused.status]).toEqual([201, 201, 201])
-    const before = acceptanceStats(t.database.db)
+    const before = t.fastPath.acceptance.stats()
 
     // The tender row held FOR UPDATE: the burst's acceptances wait (on PGlite's one connection, all its
     // queries do), so the bids reach the queue together, as in a deadline rush.
@@ -78,7 +77,7 @@ describe('bids accepted together', () => {
     expect(reuse!.body.code).toBe('idempotency_key_reused')
 
     // A batch of more than one bid formed, and every bid was in one.
-    const after = acceptanceStats(t.database.db)
+    const after = t.fastPath.acceptance.stats()
     expect(after.largestBatch).toBeGreaterThan(1)
     expect(after.bids - before.bids).toBeGreaterThanOrEqual(NEW_BIDDERS + 2)
     expect(after.batches - before.batches).toBeLessThan(after.bids - before.bids)

@@ -1,7 +1,7 @@
-// Facts remembered per database handle: a burst of lookups of one key makes one load; failures and
-// answers not to keep are asked again; two handles never share an entry.
+// Facts remembered by a lookup: a burst of lookups of one key makes one load; failures and answers not
+// to keep are asked again; two lookups (two apps, two databases) never share an entry.
 import { describe, expect, it } from 'vitest'
-import { handleMemo } from '../../src/shared/handle-memo.ts'
+import { rememberedLookup } from '../../src/shared/remembered-lookup.ts'
 
 /** A load whose answers the test releases by hand, counting the calls. */
 function manualLoad<V>() {
@@ -13,29 +13,29 @@ function manualLoad<V>() {
   return { calls, load }
 }
 
-describe('handleMemo', () => {
+describe('rememberedLookup', () => {
   it('shares one load among the lookups in flight, then answers from memory', async () => {
     const { calls, load } = manualLoad<string>()
-    const uscc = handleMemo(load)
     const db = {}
-    const burst = Array.from({ length: 64 }, () => uscc(db, 'org-1'))
+    const uscc = rememberedLookup((key: string) => load(db, key))
+    const burst = Array.from({ length: 64 }, () => uscc('org-1'))
     expect(calls).toHaveLength(1)
     calls[0]!.settle('91350200776049653A')
     expect(new Set(await Promise.all(burst))).toEqual(new Set(['91350200776049653A']))
-    expect(await uscc(db, 'org-1')).toBe('91350200776049653A')
+    expect(await uscc('org-1')).toBe('91350200776049653A')
     expect(calls).toHaveLength(1)
   })
 
   it('forgets a failed load: every waiter gets the error, and the next lookup loads again', async () => {
     const { calls, load } = manualLoad<string>()
-    const uscc = handleMemo(load)
     const db = {}
-    const first = uscc(db, 'org-1')
-    const second = uscc(db, 'org-1')
+    const uscc = rememberedLookup((key: string) => load(db, key))
+    const first = uscc('org-1')
+    const second = uscc('org-1')
     calls[0]!.settle(new Error('connection lost'))
     await expect(first).rejects.toThrow('connection lost')
     await expect(second).rejects.toThrow('connection lost')
-    const third = uscc(db, 'org-1')
+    const third = uscc('org-1')
     expect(calls).toHaveLength(2)
     calls[1]!.settle('91440101MA5CJQ4N59')
     expect(await third).toBe('91440101MA5CJQ4N59')
@@ -43,24 +43,28 @@ describe('handleMemo', () => {
 
   it('asks again after an answer it must not keep (a tender with no key yet)', async () => {
     const { calls, load } = manualLoad<string | null>()
-    const terms = handleMemo(load, (value) => value !== null)
     const db = {}
-    const before = terms(db, 'tnd-1')
+    const terms = rememberedLookup(
+      (key: string) => load(db, key),
+      (value) => value !== null,
+    )
+    const before = terms('tnd-1')
     calls[0]!.settle(null)
     expect(await before).toBeNull()
-    const after = terms(db, 'tnd-1')
+    const after = terms('tnd-1')
     expect(calls).toHaveLength(2)
     calls[1]!.settle('published')
     expect(await after).toBe('published')
-    expect(await terms(db, 'tnd-1')).toBe('published')
+    expect(await terms('tnd-1')).toBe('published')
     expect(calls).toHaveLength(2)
   })
 
-  it('keeps each handle apart', async () => {
+  it('keeps each lookup apart (one per app, over its own database)', async () => {
     const { calls, load } = manualLoad<string>()
-    const uscc = handleMemo(load)
-    const one = uscc({ name: 'test database 1' }, 'org-1')
-    const two = uscc({ name: 'test database 2' }, 'org-1')
+    const ofOne = rememberedLookup((key: string) => load({ name: 'test database 1' }, key))
+    const ofTwo = rememberedLookup((key: string) => load({ name: 'test database 2' }, key))
+    const one = ofOne('org-1')
+    const two = ofTwo('org-1')
     expect(calls.map((c) => c.handle)).toEqual([{ name: 'test database 1' }, { name: 'test database 2' }])
     calls[0]!.settle('a')
     calls[1]!.settle('b')
