@@ -5,11 +5,13 @@ import type { Transaction } from 'kysely'
 import { initialTransition, transition } from 'xstate'
 import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
 import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
+import { bidEventsInState, bidRefusalOf } from '../../state-machines/bid.refusals.ts'
 import type { Database } from '../db/schema.ts'
 import { appendEvents, readStream, type StoredEvent } from '../events/event-store.ts'
 import { chainEvents, GENESIS_HEAD, headOf, type NewEvent } from '../events/hash-chain.ts'
 import { bidStreamId } from '../events/stream-ids.ts'
-import { IllegalTransition, RuleViolation } from '../shared/errors.ts'
+import { IllegalTransition } from '../shared/errors.ts'
+import { refusalError } from '../tenders/tender-command.ts'
 import { updateBidState } from './bid-repository.ts'
 
 export const BID_SUBMITTED = 'BID_SUBMITTED'
@@ -80,18 +82,22 @@ export function planBidEvent(
   return { next, version, event: chained! }
 }
 
-/** 409 when the bid's state has no such event, 422 when a guard refuses this one. */
+/**
+ * 409 when the bid's state has no such event; when a guard refuses this one, the refusal the machine
+ * names (422, or 409 for a conflict such as a change after the deadline, bidding_closed).
+ */
 export function decideBidTransition(snapshot: BidSnapshot, event: BidEvent): BidSnapshot {
   const state = bidStateOf(snapshot)
-  const allowed = snapshot.status === 'active' ? (bidMachine.states[state]?.ownEvents ?? []) : []
+  const allowed = bidEventsInState(snapshot)
   if (!allowed.includes(event.type)) {
     throw new IllegalTransition(`a bid in state "${state}" does not accept ${event.type}`, { state, allowed })
   }
   if (!snapshot.can(event)) {
-    throw new RuleViolation(`the rules refuse ${event.type} for this bid in state "${state}"`, {
-      state,
-      allowed,
-    })
+    const refusal = bidRefusalOf(snapshot, event)
+    // Every bid guard names its refusal: a refusal without one is a fault of the machine, not the caller's.
+    if (!refusal)
+      throw new Error(`the bid machine refuses ${event.type} in state "${state}" without a reason`)
+    throw refusalError(refusal, { bidState: state, allowed })
   }
   const [next] = transition(bidMachine, snapshot, event)
   return next
