@@ -1,7 +1,8 @@
 // The bid window (法 Art 28, 29; 条例 Art 22): bids are submitted, replaced and withdrawn while the
 // tender is in bidding, before its deadline, and not held. The bid machine's guards (the deadline) and
-// the submission capability (the whole window) both read it here; the one-statement fast path
-// (src/submission/accept-bids.ts) mirrors it in SQL and asks this rule why when its statement refuses.
+// the submission capability (the whole window) both read it here, the one-statement fast path too: it
+// judges the window here on the tender's facts, and its statement (src/submission/accept-bids.ts) only
+// checks, under the tender's lock, that the tender is still at the version those facts were read at.
 import { type Refusal, type RefusalDetail, unless, type Verdict } from './refusal.ts'
 import { holdOf, type TenderContext } from './tender.context.ts'
 import { isBefore } from './time.ts'

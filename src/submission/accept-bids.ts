@@ -1,10 +1,10 @@
 // The acceptance of a batch of bids as ONE statement, atomic without BEGIN/COMMIT, each bid judged on
-// its own: lock the batch's tenders FOR SHARE (in id order) and check each bid's window, mark a replaced
-// bid (if still live at the version its event was built on), claim the Idempotency-Key, and only then
-// insert the bid, its events, its receipts, its credit snapshot and the stored response. Everything is
-// computed by the caller; the batch travels as one jsonb array. One row per bid comes back, in order.
+// its own: lock the batch's tenders FOR SHARE (in id order) and check each is still at the version its
+// bid window was judged at, mark a replaced bid (if still live at the version its event was built on),
+// claim the Idempotency-Key, and only then insert the bid, its events, its receipts, its credit snapshot
+// and the stored response. Everything is computed by the caller; the batch travels as one jsonb array.
+// One row per bid comes back, in order, with the tender's window facts as locked.
 import type { Kysely } from 'kysely'
-import type { PendingObjection } from '../../state-machines/tender.context.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { snapshotRow } from '../credit/snapshot-repository.ts'
 import { executeNamed, namedStatement } from '../db/named-statements.ts'
@@ -12,12 +12,16 @@ import type { Database } from '../db/schema.ts'
 import { insertChainedEventsSql, type StoredEvent } from '../events/event-store.ts'
 import type { KeyRow } from './idempotency.ts'
 import type { SealedBid } from './sealed-bid.ts'
+import { BID_WINDOW_COLUMNS, type BidWindowFacts } from './tender-bid-terms.ts'
 
 export interface NewBidAcceptance {
   readonly tenderId: string
   readonly bidderOrgId: string
-  /** The tender deadline the event was built with: the tender must still have exactly this one. */
-  readonly deadline: string | null
+  /**
+   * The tender's version its bid window was judged open at (bidWindowRefusal, state-machines/bid-window.ts,
+   * on the facts read at that version; the events carry its deadline): the tender must still be at it.
+   */
+  readonly tenderVersion: number
   /** ISO server time: the bid's submittedAt, the receipt's receivedAt. */
   readonly at: string
   readonly bidId: string
@@ -47,15 +51,8 @@ export interface NewBidAcceptance {
 
 export interface AcceptanceOutcome {
   readonly accepted: boolean
-  /** The tender row as locked (null: no such tender), to tell which check refused the bid. */
-  readonly tender: {
-    readonly id: string
-    readonly state: string
-    readonly purchaser_org_id: string
-    readonly deadline: string | null
-    readonly suspended: boolean
-    readonly pendingObjections: readonly PendingObjection[]
-  } | null
+  /** The tender's window as locked (null: no such tender), for the rule to judge again after a refusal. */
+  readonly tender: BidWindowFacts | null
   /** The key's stored row as the statement found it, before claiming. */
   readonly prior: KeyRow | null
   /** The bidder's live bid as the statement found it (null: none). */
@@ -63,7 +60,7 @@ export interface AcceptanceOutcome {
 }
 
 /** The columns of one bid in the batch, as jsonb_to_recordset reads them. */
-const INPUT_COLUMNS = `ord int, tender_id text, bidder_org_id text, deadline text, at timestamptz,
+const INPUT_COLUMNS = `ord int, tender_id text, bidder_org_id text, tender_version int, at timestamptz,
   bid_id text, mode text, ciphertext text, ciphertext_sha256 text, event jsonb, receipt_id text,
   receipt_jws text, snapshot jsonb, key text, route text, request_sha256 text, status_code int,
   response jsonb, old_bid_id text, old_state text, old_version int, old_price_fen bigint, old_event jsonb,
@@ -75,9 +72,7 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
   with input as (
     select * from jsonb_to_recordset(${p('batch', 'jsonb')}) as i(${INPUT_COLUMNS})),
   tender as (
-    select id, state, purchaser_org_id, snapshot->'context'->>'deadline' as deadline,
-      coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended,
-      coalesce(snapshot->'context'->'pendingObjections', '[]'::jsonb) as "pendingObjections"
+    select ${BID_WINDOW_COLUMNS}
     from tenders where id in (select tender_id from input) order by id for share),
   prior as (
     select i.ord, k.route, k.request_sha256, k.status_code, k.response
@@ -87,10 +82,9 @@ const ACCEPT_BIDS = namedStatement<{ batch: string }>(
     join bids b on b.tender_id = i.tender_id and b.bidder_org_id = i.bidder_org_id and b.state = 'submitted'),
   ok as (
     select i.* from input i join tender t on t.id = i.tender_id
-    where t.state = 'bidding' and t.deadline = i.deadline
-      -- not held (holdOf, state-machines/tender.context.ts): on a refusal the caller asks holdOf why
-      and not t.suspended and t."pendingObjections" = '[]'::jsonb
-      and i.at < t.deadline::timestamptz
+    -- The window is the rule's alone: the caller judged it open at this version; every tender event
+    -- (a close, a hold, a new deadline) moves the version, so the tender still at it has that window.
+    where t.version = i.tender_version
       and not exists (select 1 from prior p where p.ord = i.ord)
       and (i.old_bid_id is not null or not exists (select 1 from live l where l.ord = i.ord))),
   upd as (
@@ -152,7 +146,7 @@ function inputRow(a: NewBidAcceptance, ord: number) {
     ord,
     tender_id: a.tenderId,
     bidder_org_id: a.bidderOrgId,
-    deadline: a.deadline,
+    tender_version: a.tenderVersion,
     at: a.at,
     bid_id: a.bidId,
     mode: a.sealed.mode,

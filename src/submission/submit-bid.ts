@@ -26,7 +26,7 @@ import type { TenderBidTerms } from './tender-bid-terms.ts'
 /** A JWE encrypted by the bidder (recommended), or a plaintext bid the server seals at once. */
 export type BidSubmission = { readonly jwe: string } | { readonly bid: BidContent }
 
-/** The tender's key and deadline; 404 for a hidden or unknown tender, 409 without a key. */
+/** The tender's key and bid window; 404 for a hidden or unknown tender, 409 without a key. */
 async function termsOf(deps: SubmissionDeps, actor: Actor, tenderId: string): Promise<TenderBidTerms> {
   const terms = await deps.fastPath.tenderBidTerms(tenderId)
   if (terms) return terms
@@ -154,12 +154,12 @@ export async function submitBid(
   const sealed = await sealSubmission(terms.tenderKey, submission)
   const creditAt = creditCheck(deps, actor, tenderId, idempotency)
   try {
-    await creditAt(terms.deadline) // a refusal before anything else
+    await creditAt(terms.window.deadline) // a refusal before anything else
     // One statement accepts the bid; anything unusual goes to the transactional path.
     const fast = await submitFast({ deps, actor, tenderId, sealed, idempotency, creditAt }, terms)
     if (fast !== 'transactional') return fast
     // The deadline as the fast path last saw it (a moved deadline moves the cut-off).
-    const creditSnapshot = await creditAt(terms.deadline)
+    const creditSnapshot = await creditAt(terms.window.deadline)
     return await runIdempotent(deps, idempotency, (trx) =>
       recordSubmission(trx, deps, actor, tenderId, sealed, creditSnapshot),
     )

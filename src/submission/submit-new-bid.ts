@@ -1,9 +1,11 @@
 // The fast path of bid submission: one statement (accept-bids.ts, batched with the bids arriving
 // meanwhile) accepts a new bid or replaces the live one, with everything stamped, hashed and signed in
-// Node first. Says 'transactional' when
-// the transactional path must decide instead (anything unusual).
+// Node first, and the bid window judged by its rule (state-machines/bid-window.ts) on the tender's facts
+// as last seen: the statement takes the bid only if the tender is still at the version judged. Says
+// 'transactional' when the transactional path must decide instead (anything unusual, any refusal).
 
 import { bidStateOf } from '../../state-machines/bid.machine.ts'
+import { bidWindowRefusal } from '../../state-machines/bid-window.ts'
 import { type Actor, actorMeta } from '../auth/actor.ts'
 import type { CreditSnapshot } from '../credit/credit-snapshot.ts'
 import { readStream } from '../events/event-store.ts'
@@ -26,7 +28,7 @@ import type { SealedBid } from './sealed-bid.ts'
 import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
 import type { CreditAt } from './submit-bid.ts'
-import type { TenderBidTerms } from './tender-bid-terms.ts'
+import { readBidWindow, seenWindow, type TenderBidTerms } from './tender-bid-terms.ts'
 
 type Answer = CommandResponse & { replayed: boolean }
 export type FastResult = Answer | 'transactional'
@@ -84,12 +86,13 @@ async function replacingOf(
 
 async function buildAcceptance(
   attempt: Attempt,
-  deadline: string,
+  window: { readonly version: number; readonly deadline: string },
   at: Date,
   plan: ReplacementPlan | null,
   creditSnapshot: CreditSnapshot,
 ) {
   const { deps, actor, tenderId, sealed, idempotency } = attempt
+  const { deadline } = window
   const bidId = newId('bid')
   const submittedAt = at.toISOString()
   const hash = sealed.ciphertextSha256
@@ -114,7 +117,7 @@ async function buildAcceptance(
   const acceptance: NewBidAcceptance = {
     tenderId,
     bidderOrgId: actor.orgId,
-    deadline,
+    tenderVersion: window.version,
     at: submittedAt,
     bidId,
     sealed,
@@ -161,9 +164,11 @@ async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Da
     return { ...replay(deps.keys.kek, outcome.prior, idempotency), replayed: true }
   const tender = outcome.tender
   if (!tender) return undefined
+  // The tender moved on since its window was judged (a new deadline, a hold, a close …): the rule
+  // judges the window again on the facts as locked, and the events are built again on them.
+  const moved = tender.version !== terms.window.version
+  seenWindow(terms, tender)
   assertBiddingOpen(tender, tender, actor, at)
-  const moved = tender.deadline !== terms.deadline
-  terms.deadline = tender.deadline // extended since last read: the events carry it, so build them again
   const live = outcome.live
   if (live) {
     const events = await readStream(deps.db, bidStreamId(live.id))
@@ -171,7 +176,19 @@ async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Da
   }
   if (moved) return null
   if (idempotency) return replayWinner(deps, idempotency) // a twin with this key committed meanwhile
-  return null // the live bid went meanwhile, or the deadline moved: try again as a new bid
+  return null // the live bid went meanwhile, or the tender moved on: try again as a new bid
+}
+
+/**
+ * Whether the window is open at `at` on the facts held. A refusal on facts read before this submission
+ * may be stale (the deadline extended since): the facts are read again once, and judged again.
+ */
+async function windowOpen(attempt: Attempt, terms: TenderBidTerms, at: Date, fresh: boolean) {
+  if (bidWindowRefusal(terms.window, at.toISOString()) === null) return 'open'
+  if (fresh) return 'refused' // the transactional path answers it under its lock, a stored response first
+  const facts = await readBidWindow(attempt.deps.db, attempt.tenderId)
+  if (facts) seenWindow(terms, facts)
+  return 'read again'
 }
 
 /** Accepts a new or replacing bid in one statement; 'transactional' when that path must decide. */
@@ -179,13 +196,19 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
   const { tenderId, actor } = attempt
   const hints = attempt.deps.fastPath.replacementHints
   let plan: ReplacementPlan | null = hints.take(tenderId, actor.orgId)
+  let fresh = false // whether the window's facts were read during this submission
   for (let tries = 0; tries < 4; tries += 1) {
-    if (terms.deadline === null) return 'transactional'
-    const creditSnapshot = await attempt.creditAt(terms.deadline) // again only if the deadline moved
+    const { version, deadline } = terms.window
+    if (deadline === null) return 'transactional'
+    const creditSnapshot = await attempt.creditAt(deadline) // again only if the deadline moved
     const at = attempt.deps.clock.now()
+    const window = await windowOpen(attempt, terms, at, fresh)
+    if (window === 'refused') return 'transactional'
+    fresh = true
+    if (window === 'read again') continue
     let built: Awaited<ReturnType<typeof buildAcceptance>>
     try {
-      built = await buildAcceptance(attempt, terms.deadline, at, plan, creditSnapshot)
+      built = await buildAcceptance(attempt, { version, deadline }, at, plan, creditSnapshot)
     } catch (error) {
       if (plan === null) throw error
       plan = null // the bid machine refuses REPLACE (e.g. after the deadline): let the statement say why
