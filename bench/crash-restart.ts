@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { listLiveBids } from '../src/bidding/bid-repository.ts'
-import { bidSetHash } from '../src/bidding/bid-set-hash.ts'
 import type { DatabaseHandle } from '../src/db/database.ts'
 import { readStream } from '../src/events/event-store.ts'
 import { kekFromBase64 } from '../src/keys/kek.ts'
+import { bidSetHash } from '../src/opening/bid-set-hash.ts'
+import { listLiveBids } from '../src/submission/bid-repository.ts'
 import { createBidders, createScratchDatabase, publishTenderClosingSoon } from './crash-restart-setup.ts'
 
 const adminUrl = process.env.DATABASE_URL

@@ -1,6 +1,5 @@
 // `youxuan serve`: open the database, build the app, listen, and shut down cleanly on a signal.
 import { buildApp } from './app.ts'
-import { startIdempotencyExpiry } from './bidding/idempotency-expiry.ts'
 import type { Config } from './config.ts'
 import { describeKekSource } from './keys/kek.ts'
 import { tenderCommandDeps } from './pipeline-follow-ups.ts'
@@ -8,6 +7,7 @@ import { startRecordWorker } from './records/record-worker.ts'
 import { openRuntime } from './runtime.ts'
 import { openSandbox } from './sandbox/sandbox-clock.ts'
 import { systemClock } from './shared/clock.ts'
+import { startIdempotencyExpiry } from './submission/idempotency-expiry.ts'
 import { startTimerWorker } from './timers/timer-worker.ts'
 
 /** Resolves to -1: the server keeps the process alive until a signal. */

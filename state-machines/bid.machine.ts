@@ -2,24 +2,13 @@
 // the deadline; at opening → opened | decryption failed (bidder's fault: deemed revoked 撤销; another
 // party's fault: deemed withdrawn 撤回, 电子办法 Art 31) | invalid; an opened bid may be rejected (否决).
 import { assign, type SnapshotFrom, setup } from 'xstate'
+import type { BidContext } from './bid.context.ts'
 import type { BidEvent, BidInput } from './bid.events.ts'
-import { isBeforeBidDeadline } from './bid-window.ts'
-import { hasText, isFen } from './checks.ts'
-import type { BidOpeningOutcome } from './tender.events.ts'
-import { isAtOrBefore, isInstant } from './time.ts'
+import * as rules from './bid.guards.ts'
+import { isInstant } from './time.ts'
 
+export type { BidContext } from './bid.context.ts'
 export type { BidEvent, BidEventType, BidInput } from './bid.events.ts'
-
-export interface BidContext extends BidInput {
-  readonly replacedByBidId: string | null
-  readonly withdrawnAt: string | null
-  readonly openedAt: string | null
-  readonly outcome: BidOpeningOutcome | null
-  readonly priceFen: string | null
-  readonly outcomeReason: string | null
-  readonly rejectedAt: string | null
-  readonly rejectionGround: string | null
-}
 
 type EventOf<K extends BidEvent['type']> = Extract<BidEvent, { type: K }>
 
@@ -27,31 +16,30 @@ function isOf<K extends BidEvent['type']>(event: BidEvent, type: K): event is Ev
   return event.type === type && isInstant(event.at)
 }
 
-/** Before the deadline the event carries (the tender's current one): the bid window's deadline rule. */
-function beforeDeadline(event: BidEvent): boolean {
-  return 'deadline' in event && isBeforeBidDeadline(event.at, event.deadline)
+/** A machine guard that is "no refusal" of its rule, and names the refusal (bid.refusals.ts). */
+export interface BidGuard {
+  (args: { readonly context: BidContext; readonly event: BidEvent }): boolean
+  readonly verdict: rules.BidRule
 }
 
-function isOpenResultFor(event: BidEvent, outcome: BidOpeningOutcome, context: BidContext): boolean {
-  if (!isOf(event, 'OPEN_RESULT') || event.outcome !== outcome) return false
-  // Nobody decrypts before the deadline (电子办法 Art 27); deadlines only ever move later.
-  return isAtOrBefore(context.deadline, event.at) && (outcome !== 'opened' || isFen(event.priceFen))
+function g(rule: rules.BidRule): BidGuard {
+  return Object.assign(
+    ({ context, event }: { readonly context: BidContext; readonly event: BidEvent }) =>
+      rule(context, event) === null,
+    { verdict: rule },
+  )
 }
 
 const bidSetup = setup({
   types: { context: {} as BidContext, events: {} as BidEvent, input: {} as BidInput },
   guards: {
-    canReplace: ({ context, event }) =>
-      isOf(event, 'REPLACE') &&
-      beforeDeadline(event) &&
-      hasText(event.byBidId) &&
-      event.byBidId !== context.bidId,
-    canWithdraw: ({ event }) => isOf(event, 'WITHDRAW') && beforeDeadline(event),
-    opened: ({ context, event }) => isOpenResultFor(event, 'opened', context),
-    decryptFailedBidder: ({ context, event }) => isOpenResultFor(event, 'decryptFailedBidder', context),
-    decryptFailedOther: ({ context, event }) => isOpenResultFor(event, 'decryptFailedOther', context),
-    invalid: ({ context, event }) => isOpenResultFor(event, 'invalid', context),
-    canReject: ({ event }) => isOf(event, 'REJECT') && hasText(event.ground),
+    canReplace: g(rules.canReplace),
+    canWithdraw: g(rules.canWithdraw),
+    opened: g(rules.openResult('opened')),
+    decryptFailedBidder: g(rules.openResult('decryptFailedBidder')),
+    decryptFailedOther: g(rules.openResult('decryptFailedOther')),
+    invalid: g(rules.openResult('invalid')),
+    canReject: g(rules.canReject),
   },
   actions: {
     replace: assign(({ event }) => (isOf(event, 'REPLACE') ? { replacedByBidId: event.byBidId } : {})),

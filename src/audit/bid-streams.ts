@@ -4,8 +4,8 @@
 import { initialTransition, transition } from 'xstate'
 import type { BidEvent, BidInput } from '../../state-machines/bid.events.ts'
 import { type BidSnapshot, bidMachine, bidStateOf } from '../../state-machines/bid.machine.ts'
-import { bidSetHash } from '../bidding/bid-set-hash.ts'
 import { type ChainedEvent, verifyChain } from '../events/hash-chain.ts'
+import { bidSetHash } from '../opening/bid-set-hash.ts'
 
 export interface BidStreamEvents {
   readonly streamId: string

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
+import type { CreditLookups } from '../credit/credit-lookups.ts'
 import { problemResponses, TenderIdParams } from '../http/schemas.ts'
 import { commandRoute, createCommandRoute } from '../pipeline/command-route.ts'
 import type { CommandDeps } from '../pipeline/tender-command.ts'
@@ -30,7 +31,11 @@ import { formAwardCommittee } from './form-award-committee.ts'
 
 const tag = 'award'
 
-export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+/** `credit`: the app's credit lookups, for the candidates' dossiers (定标资料). */
+export async function awardRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps & { readonly credit: CreditLookups },
+): Promise<void> {
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/committee',
     operationId: 'formAwardCommittee',

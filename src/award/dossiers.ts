@@ -4,6 +4,7 @@
 // the committee's feet moved.
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Actor } from '../auth/actor.ts'
+import type { CreditLookups } from '../credit/credit-lookups.ts'
 import { snapshotIdsOf } from '../credit/credit-summary.ts'
 import { type DossierCreditField, dossierCredit, prepareDossierCredit } from '../credit/dossier-credit.ts'
 import { recordPreparedCredit } from '../credit/opening-credit.ts'
@@ -96,7 +97,7 @@ async function computeDossiers(
 }
 
 export async function freezeDossiers(
-  deps: CommandDeps,
+  deps: CommandDeps & { readonly credit: CreditLookups },
   actor: Actor,
   tenderId: string,
   ifMatch: number | undefined,

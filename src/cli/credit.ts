@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig } from '../config.ts'
+import { createCreditLookups } from '../credit/credit-lookups.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from '../credit/credit-policy.ts'
 import { createCreditProviders } from '../credit/credit-providers.ts'
 import { ImportFileError, type ImportReport, importCreditFile } from '../credit/import-credit.ts'
@@ -139,7 +140,7 @@ async function checkCommand(args: string[]): Promise<number> {
       requesterOrgId: null,
       requestId: 'cli',
     }
-    const deps = { db, clock: systemClock, providers }
+    const deps = { db, clock: systemClock, credit: createCreditLookups(db, providers) }
     const snapshot = await takeSnapshot(deps, uscc, request, DESCRIPTIVE_CREDIT_POLICY, at.toISOString())
     await insertSnapshots(db, [snapshot])
     console.log(

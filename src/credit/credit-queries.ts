@@ -10,13 +10,13 @@ import { authorizeCreditQuery, canReadSnapshot } from './credit-access.ts'
 import { creditEvidence } from './credit-evidence.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
 import { type CreditSnapshot, snapshotIntact } from './credit-snapshot.ts'
-import { organisationUscc } from './organisation-uscc.ts'
 import { findSnapshot, insertSnapshots, listTenderSnapshots } from './snapshot-repository.ts'
 import { type CreditDeps, takeSnapshot } from './take-snapshot.ts'
 import { creditTermsOfPack } from './tender-credit-terms.ts'
 import { assertValidUscc } from './uscc-input.ts'
 
-const ownUscc = (deps: CreditDeps, actor: Actor) => organisationUscc(deps.db, actor.orgId).catch(() => null)
+const ownUscc = (deps: CreditDeps, actor: Actor) =>
+  deps.credit.organisationUscc(actor.orgId).catch(() => null)
 
 /** GET credit/{uscc}: every source asked now, judged at `at` (default now), stored as evidence of the query. */
 export async function queryCredit(

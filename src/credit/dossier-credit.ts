@@ -9,7 +9,6 @@ import { readAwardingTerms } from '../tenders/tender-context-repository.ts'
 import { type CreditSummary, creditSummaryOf, snapshotIdsOf } from './credit-summary.ts'
 import { mapLimit } from './map-limit.ts'
 import type { PreparedCredit } from './opening-credit.ts'
-import { organisationUscc } from './organisation-uscc.ts'
 import { findSnapshots } from './snapshot-repository.ts'
 import { type CreditDeps, takeSnapshot } from './take-snapshot.ts'
 import { creditTermsOfPack } from './tender-credit-terms.ts'
@@ -34,7 +33,7 @@ export async function prepareDossierCredit(
   const snapshots = await mapLimit(scene.candidates ?? [], 8, async (bidId) => {
     const bid = scene.openedBids?.find((b) => b.bidId === bidId)
     if (!bid) throw new Error(`candidate ${bidId} is not among the opened bids`)
-    const uscc = await organisationUscc(deps.db, bid.bidderOrgId)
+    const uscc = await deps.credit.organisationUscc(bid.bidderOrgId)
     const request = {
       purpose: 'dossier' as const,
       tenderId,

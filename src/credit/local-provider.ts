@@ -1,6 +1,6 @@
 // The local provider (the embedded default): the credit register in our own database, filled by
-// `youxuan credit import`. One indexed query per lookup, shared by the lookups made at the same time. A register never imported knows nothing, so
-// it answers 'unavailable', never a clean record.
+// `youxuan credit import`. One indexed query per lookup, shared by the lookups made at the same time. A
+// register never imported knows nothing, so it answers 'unavailable', never a clean record.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { canonicalJson } from '../events/canonical-json.ts'
@@ -30,29 +30,19 @@ async function readRegisters(db: Kysely<Database>, usccs: readonly string[]): Pr
   return result.rows
 }
 
-// Lookups arriving together (a deadline rush, an opening) share one query per handle.
-const readers = new WeakMap<Kysely<Database>, (uscc: string) => Promise<LookupRow>>()
-
-function readRegister(db: Kysely<Database>, uscc: string): Promise<LookupRow> {
-  let read = readers.get(db)
-  if (!read) {
-    read = microBatcher((usccs: readonly string[]) => readRegisters(db, usccs), {
-      maxBatch: 200,
-      maxInFlight: 2,
-    })
-    readers.set(db, read)
-  }
-  return read(uscc)
-}
-
 export function localCreditProvider(db: Kysely<Database>, clock: Clock): CreditProvider {
+  // Lookups arriving together (a deadline rush, an opening) share one query.
+  const readRegister = microBatcher((usccs: readonly string[]) => readRegisters(db, usccs), {
+    maxBatch: 200,
+    maxInFlight: 2,
+  })
   return {
     source: LOCAL_SOURCE,
     async lookup(uscc, at) {
       const base = { uscc, at: at.toISOString(), source: LOCAL_SOURCE, queriedAt: clock.now().toISOString() }
       let found: LookupRow | undefined
       try {
-        found = await readRegister(db, uscc)
+        found = await readRegister(uscc)
       } catch (error) {
         return failedReport(
           base,

@@ -9,10 +9,8 @@ import type { Database } from '../db/schema.ts'
 import { CreditRefused, CreditUnavailable } from './credit-errors.ts'
 import { creditCutoff } from './credit-policy.ts'
 import type { CreditSnapshot } from './credit-snapshot.ts'
-import { organisationUscc } from './organisation-uscc.ts'
 import { insertSnapshots } from './snapshot-repository.ts'
 import { type CreditDeps, takeSnapshot } from './take-snapshot.ts'
-import { tenderCreditTerms } from './tender-credit-terms.ts'
 
 /**
  * The bidder's snapshot under the tender's policy, not yet stored. `deadline`: the tender's deadline as
@@ -25,8 +23,8 @@ export async function assessBidderCredit(
   deadline: string | null,
 ): Promise<CreditSnapshot> {
   const [terms, uscc] = await Promise.all([
-    tenderCreditTerms(deps.db, tenderId),
-    organisationUscc(deps.db, actor.orgId),
+    deps.credit.tenderCreditTerms(tenderId),
+    deps.credit.organisationUscc(actor.orgId),
   ])
   const cutoffAt = creditCutoff(terms.policy, deadline, deps.clock.now().toISOString())
   const request = {

@@ -5,16 +5,16 @@ import type { CreditPolicy } from '../../state-machines/rule-pack.ts'
 import type { Database } from '../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { newId } from '../shared/ids.ts'
+import type { CreditLookups } from './credit-lookups.ts'
 import { judgeCredit } from './credit-policy.ts'
-import { type CreditProvider, lookupCredit } from './credit-provider.ts'
-import { creditProvidersFor } from './credit-providers.ts'
+import { lookupCredit } from './credit-provider.ts'
 import { type CreditSnapshot, makeSnapshot, type SnapshotRequest } from './credit-snapshot.ts'
 
 export interface CreditDeps {
   readonly db: Kysely<Database>
   readonly clock: Clock
-  /** Default: the providers configured for this database handle. */
-  readonly providers?: readonly CreditProvider[]
+  /** The app's credit sources and remembered facts (createCreditLookups). */
+  readonly credit: CreditLookups
 }
 
 export const newSnapshotId = () => newId('csn')
@@ -26,7 +26,6 @@ export async function takeSnapshot(
   policy: CreditPolicy,
   cutoffAt: string,
 ): Promise<CreditSnapshot> {
-  const providers = deps.providers ?? creditProvidersFor(deps.db, deps.clock)
-  const report = await lookupCredit(providers, uscc, new Date(cutoffAt), deps.clock)
+  const report = await lookupCredit(deps.credit.providers, uscc, new Date(cutoffAt), deps.clock)
   return makeSnapshot(newSnapshotId(), request, report, judgeCredit(report, policy, cutoffAt), cutoffAt)
 }

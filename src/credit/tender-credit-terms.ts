@@ -1,10 +1,10 @@
-// A tender's credit terms as declared at PUBLISH (the rule pack's policy travels in the event): read
-// once per process and tender, since a published pack never changes. The cut-off depends on the
-// deadline, which can move, so callers pass the deadline they hold.
+// A tender's credit terms as declared at PUBLISH (the rule pack's policy travels in the event): the
+// app's credit lookups remember them per tender once published (credit-lookups.ts), since a published
+// pack never changes. The cut-off depends on the deadline, which can move, so callers pass the deadline
+// they hold.
 import type { Kysely } from 'kysely'
 import type { CreditPolicy, RulePack } from '../../state-machines/rule-pack.ts'
 import type { Database } from '../db/schema.ts'
-import { handleMemo } from '../shared/handle-memo.ts'
 import { readRulePack } from '../tenders/tender-context-repository.ts'
 import { DESCRIPTIVE_CREDIT_POLICY } from './credit-policy.ts'
 
@@ -29,14 +29,8 @@ export function creditTermsOfPack(
   }
 }
 
-/** A tender's terms, and whether they are fixed (its pack is published, so they are remembered). */
-async function readCreditTerms(db: Kysely<Database>, tenderId: string) {
+/** A tender's terms, and whether they are fixed (its pack is published, so they may be remembered). */
+export async function readCreditTerms(db: Kysely<Database>, tenderId: string) {
   const pack = await readRulePack(db, tenderId)
   return { terms: creditTermsOfPack(pack), fixed: pack !== null } // a draft's pack is not yet fixed
-}
-
-const creditTermsOnce = handleMemo(readCreditTerms, (read) => read.fixed)
-
-export async function tenderCreditTerms(db: Kysely<Database>, tenderId: string): Promise<TenderCreditTerms> {
-  return (await creditTermsOnce(db, tenderId)).terms
 }

@@ -20,6 +20,10 @@ export const Id = (description: string) => Type.String({ pattern: ID_PATTERN, de
 
 export const TenderIdParams = Type.Object({ id: Id('tender id') }, { additionalProperties: false })
 
+/** Free text of 1 to `max` characters (a question, an answer, a summary), with an example. */
+export const BoundedText = (max: number, description: string, example: string) =>
+  Type.String({ minLength: 1, maxLength: max, description, examples: [example] })
+
 /** A moment: RFC 3339 with an offset that a Date can hold (no leap second; see http/validation.ts). */
 export const IsoDateTime = (description: string) =>
   Type.String({

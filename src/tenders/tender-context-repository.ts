@@ -9,9 +9,10 @@ import type { TenderState } from '../../state-machines/tender.machine.ts'
 import type { Database } from '../db/schema.ts'
 import { NotFound } from '../shared/errors.ts'
 
-/** A tender as the batched bid acceptance locks it: what decides whether it takes bids (holdOf's fields). */
-export interface LockedBiddingTerms {
+/** A tender's bid window as read (BidWindowTerms), with what names the tender and the version read. */
+export interface BidWindowFacts {
   readonly id: string
+  readonly version: number
   readonly state: TenderState
   readonly purchaserOrgId: string
   readonly deadline: string | null
@@ -19,32 +20,50 @@ export interface LockedBiddingTerms {
   readonly pendingObjections: readonly PendingObjection[]
 }
 
+/** The window's facts as columns of a `tenders` row: read below and by the bid-accepting statement. */
+const BID_WINDOW_COLUMNS = `id, version, state, purchaser_org_id as "purchaserOrgId",
+  snapshot->'context'->>'deadline' as deadline,
+  coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended,
+  coalesce(snapshot->'context'->'pendingObjections', '[]'::jsonb) as "pendingObjections"`
+
 /**
  * A CTE body locking, FOR SHARE and in id order, the tenders whose ids `tenderIds` (a subquery) yields,
- * with their LockedBiddingTerms as columns, for one statement that accepts many bids (bidding/accept-bids.ts).
+ * with their BidWindowFacts as columns, for one statement that accepts many bids (submission/accept-bids.ts).
  */
-export function lockBiddingTermsSql(tenderIds: string): string {
-  return `select id, state, purchaser_org_id as "purchaserOrgId", snapshot->'context'->>'deadline' as deadline,
-      coalesce((snapshot->'context'->>'suspended')::boolean, false) as suspended,
-      coalesce(snapshot->'context'->'pendingObjections', '[]'::jsonb) as "pendingObjections"
-    from tenders where id in (${tenderIds}) order by id for share`
+export function lockBidWindowsSql(tenderIds: string): string {
+  return `select ${BID_WINDOW_COLUMNS} from tenders where id in (${tenderIds}) order by id for share`
 }
 
-/** The public key bids are sealed to and the deadline in the machine's context; null without a key. */
-export async function readSealingTerms(
+type WindowRow = Omit<BidWindowFacts, 'pendingObjections'> & { pendingObjections: unknown }
+
+/** A jsonb value as the driver hands it: parsed already, or its text. */
+export const jsonOf = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T
+
+const factsOf = ({ pendingObjections, ...row }: WindowRow): BidWindowFacts => ({
+  ...row,
+  pendingObjections: jsonOf<PendingObjection[]>(pendingObjections),
+})
+
+/** The window's facts now (no lock); null for an unknown tender. */
+export async function readBidWindow(db: Kysely<Database>, tenderId: string): Promise<BidWindowFacts | null> {
+  const { rows } = await sql<WindowRow>`
+    select ${sql.raw(BID_WINDOW_COLUMNS)} from tenders where id = ${tenderId}`.execute(db)
+  return rows[0] ? factsOf(rows[0]) : null
+}
+
+/** The public key bids are sealed to (null while the tender has none) and its window's facts. */
+export async function readKeyAndBidWindow(
   db: Kysely<Database>,
   tenderId: string,
-): Promise<{ readonly publicJwk: unknown; readonly deadline: string | null } | null> {
-  const row = await db
-    .selectFrom('tender_keys')
-    .innerJoin('tenders', 'tenders.id', 'tender_keys.tender_id')
-    .select([
-      'tender_keys.public_jwk',
-      sql<string | null>`tenders.snapshot->'context'->>'deadline'`.as('deadline'),
-    ])
-    .where('tender_keys.tender_id', '=', tenderId)
-    .executeTakeFirst()
-  return row ? { publicJwk: row.public_jwk, deadline: row.deadline ?? null } : null
+): Promise<{ readonly publicJwk: unknown; readonly window: BidWindowFacts } | null> {
+  const { rows } = await sql<WindowRow & { publicJwk: unknown }>`
+    select (select public_jwk from tender_keys where tender_id = ${tenderId}) as "publicJwk",
+      ${sql.raw(BID_WINDOW_COLUMNS)}
+    from tenders where id = ${tenderId}`.execute(db)
+  const row = rows[0]
+  if (!row) return null
+  const { publicJwk, ...window } = row
+  return { publicJwk, window: factsOf(window) }
 }
 
 /** The tender's frozen rule pack (null for a draft); 404 for an unknown tender. */

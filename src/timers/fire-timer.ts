@@ -2,8 +2,8 @@
 // pipeline's timer follow-up (syncTimers) marks the timer done in the command's own transaction;
 // failures are sorted into "moot" (the tender moved on) and "retry later" (held, or the database was
 // unavailable).
-import { closeBidding } from '../bidding/close-bidding.ts'
 import { endPublicity } from '../evaluation/publicity.ts'
+import { closeBidding } from '../opening/close-bidding.ts'
 import type { CommandDeps } from '../pipeline/tender-command.ts'
 import { DomainError, IllegalTransition, NotFound } from '../shared/errors.ts'
 import type { TimerKind } from './schedule-timers.ts'

@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eventHash } from '../../src/events/hash-chain.ts'
 import { get, reachAwarding } from '../award/support.ts'
-import { bidBody, createPublished, passDeadline, post, submitOk } from '../bidding/support.ts'
+import { bidBody, createPublished, passDeadline, post, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 describe('bid streams in replay and history', () => {

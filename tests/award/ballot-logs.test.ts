@@ -3,7 +3,7 @@
 // ballot's reason.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tracingApp } from '../bidding/second-app.ts'
+import { tracingApp } from '../support/second-app.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { bearer, formAndFreeze, reachAwarding } from './support.ts'
 

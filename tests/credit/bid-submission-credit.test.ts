@@ -4,7 +4,7 @@
 // accept an incomplete check refuses with 503. Every outcome leaves a snapshot; BID_SUBMITTED names it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CreditUnavailable } from '../../src/credit/credit-errors.ts'
-import { useCreditProviders } from '../../src/credit/credit-providers.ts'
+import { createCreditLookups } from '../../src/credit/credit-lookups.ts'
 import { DEFAULT_HTTP_MAPPING } from '../../src/credit/http-mapping.ts'
 import { httpCreditProvider } from '../../src/credit/http-provider.ts'
 import { localCreditProvider } from '../../src/credit/local-provider.ts'
@@ -13,8 +13,9 @@ import { readStream } from '../../src/events/event-store.ts'
 import { DEMO_USERS, demoOrg } from '../../src/organisations/demo-directory.ts'
 import { getRulePack } from '../../src/rules/rule-packs.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
-import { bidBody, post, submit } from '../bidding/support.ts'
+import { bidBody, post, submit } from '../support/bidding.ts'
 import { driveTender } from '../support/drive.ts'
+import { withCreditProviders } from '../support/second-app.ts'
 import { createDraft, createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { answerFor, type CreditServer, importCsv, json, startCreditServer } from './support.ts'
@@ -113,6 +114,8 @@ describe('credit at bid submission (local register)', () => {
 
 describe('credit at bid submission with a remote source', () => {
   let server: CreditServer
+  // An app asking the local register and the remote source, on the same database, clock and keys.
+  let viaRemote: TestApp
   beforeAll(async () => {
     server = await startCreditServer(answerFor())
     const remote = httpCreditProvider({
@@ -130,9 +133,12 @@ describe('credit at bid submission with a remote source', () => {
       cacheTtlMs: 0,
       clock: t.clock,
     })
-    useCreditProviders(t.database.db, [localCreditProvider(t.database.db, t.clock), remote])
+    viaRemote = await withCreditProviders(t, [localCreditProvider(t.database.db, t.clock), remote])
   })
-  afterAll(() => server.close())
+  afterAll(async () => {
+    await viaRemote.close()
+    await server.close()
+  })
 
   const remoteAnswer = async (bidId: string) => {
     const snapshot = await snapshotRow(await eventSnapshotId(bidId))
@@ -165,7 +171,7 @@ describe('credit at bid submission with a remote source', () => {
     },
   ])('records $what as $status (outcome $outcome); the shipped policy still accepts the bid', async (c) => {
     server.behave(c.behaviour)
-    const res = await submit(t, tenderId, 'bidder3')
+    const res = await submit(viaRemote, tenderId, 'bidder3')
     expect(res.status).toBe(201)
     const { snapshot, remote } = await remoteAnswer(res.body.bid.id)
     expect(remote.status).toBe(c.status)
@@ -176,14 +182,14 @@ describe('credit at bid submission with a remote source', () => {
     server.behave(json(500, 'down'))
     const statuses: string[] = []
     for (let i = 0; i < 3; i++) {
-      const res = await submit(t, tenderId, 'bidder5')
+      const res = await submit(viaRemote, tenderId, 'bidder5')
       expect(res.status).toBe(201)
       statuses.push((await remoteAnswer(res.body.bid.id)).remote.status)
     }
     // the 500 above and the garbage before it count too: the circuit is open by now
     expect(statuses.at(-1)).toBe('circuit_open')
     const hits = server.hits.length
-    const res = await submit(t, tenderId, 'bidder5')
+    const res = await submit(viaRemote, tenderId, 'bidder5')
     const { snapshot, remote } = await remoteAnswer(res.body.bid.id)
     expect(remote.status).toBe('circuit_open')
     expect(snapshot).toMatchObject({ outcome: 'unavailable', complete: false })
@@ -243,7 +249,7 @@ describe('a policy that does not accept an incomplete check', () => {
       const deps = {
         db: t.database.db,
         clock: t.clock,
-        providers: [localCreditProvider(t.database.db, t.clock), remote],
+        credit: createCreditLookups(t.database.db, [localCreditProvider(t.database.db, t.clock), remote]),
       }
       const snapshot = await assessBidderCredit(deps, actor, draft, deadline)
       const refusal = await refuseForCredit(deps.db, snapshot).catch((error: unknown) => error)

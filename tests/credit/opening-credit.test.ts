@@ -3,13 +3,13 @@
 // flags per bid. A source that fails at opening is shown as such, never as a clean record.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useCreditProviders } from '../../src/credit/credit-providers.ts'
 import { DEFAULT_HTTP_MAPPING } from '../../src/credit/http-mapping.ts'
 import { httpCreditProvider } from '../../src/credit/http-provider.ts'
 import { localCreditProvider } from '../../src/credit/local-provider.ts'
 import { readStream } from '../../src/events/event-store.ts'
 import { demoOrg } from '../../src/organisations/demo-directory.ts'
-import { get, passDeadline, post, submitOk } from '../bidding/support.ts'
+import { get, passDeadline, post, submitOk } from '../support/bidding.ts'
+import { withCreditProviders } from '../support/second-app.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type CreditServer, importCsv, json, startCreditServer } from './support.ts'
@@ -103,10 +103,14 @@ describe('credit at opening', () => {
 
   describe('with a second, remote source that is down', () => {
     let server: CreditServer
+    let viaRemote: TestApp | undefined
     beforeAll(async () => {
       server = await startCreditServer(json(503, 'maintenance'))
     })
-    afterAll(() => server.close())
+    afterAll(async () => {
+      await viaRemote?.close()
+      await server.close()
+    })
 
     it('records the opening as incomplete for every bid: unavailable, never clear', async () => {
       const remote = httpCreditProvider({
@@ -124,9 +128,10 @@ describe('credit at opening', () => {
         cacheTtlMs: 0,
         clock: t.clock,
       })
-      useCreditProviders(t.database.db, [localCreditProvider(t.database.db, t.clock), remote])
+      // An app asking both sources, on the same database, clock and keys.
+      viaRemote = await withCreditProviders(t, [localCreditProvider(t.database.db, t.clock), remote])
       // (bidder3 is banned by now, so it could not bid: bidders 1, 2 and 5)
-      const { byBidder } = await openTender(t, ['bidder1', 'bidder2', 'bidder5'])
+      const { byBidder } = await openTender(viaRemote, ['bidder1', 'bidder2', 'bidder5'])
       // bidder2's penalty is still a flag, but the missing source outranks it
       for (const key of ['bidder1', 'bidder2', 'bidder5'])
         expect(byBidder(key)).toMatchObject({ complete: false, outcome: 'unavailable' })

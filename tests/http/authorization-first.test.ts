@@ -2,7 +2,7 @@
 // 403/404 whatever the state, never the 409/422 that would tell it how the tender or a bid stands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '../../src/shared/ids.ts'
-import { bearer, createDraft, createPublished, passDeadline, submitOk } from '../bidding/support.ts'
+import { bearer, createDraft, createPublished, passDeadline, submitOk } from '../support/bidding.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp

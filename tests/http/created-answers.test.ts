@@ -3,7 +3,7 @@
 // OpenAPI document (every 201), so a new one must bring its scenario here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decideAndPublish, formAndFreeze, reachAwarding } from '../award/support.ts'
-import { bidBody } from '../bidding/support.ts'
+import { bidBody } from '../support/bidding.ts'
 import { createPublished, draftBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type Document, mutatingOperations } from './openapi-walk.ts'

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cnNationalBidding as pack } from '../../src/rules/packs/cn-national-bidding.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
-import { sealTo, tenderJwk } from '../bidding/support.ts'
+import { sealTo, tenderJwk } from '../support/bidding.ts'
 import { createDraft, createPublished, publishBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { citation, deadlineOf, expectRefusal, tenderCommand } from './guard-refusals-support.ts'

@@ -1,7 +1,7 @@
 // Text PostgreSQL cannot store (U+0000, a lone UTF-16 surrogate) is refused at validation, in any part
 // of any request, with 400 invalid_text naming where it is; nothing is written. A surrogate pair is text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bidBody, sealTo, submitJwe, tenderJwk } from '../bidding/support.ts'
+import { bidBody, sealTo, submitJwe, tenderJwk } from '../support/bidding.ts'
 import {
   createDraft,
   createPublished,

@@ -1,9 +1,9 @@
 // Test-only: the bid streams accepted submissions leave (BID_SUBMITTED on a hash chain), without sealing
 // real bids, so a tender driven past CLOSE_BIDDING commits to the bid set its streams hash to.
 
-import { startBidStream } from '../../src/bidding/bid-command.ts'
-import { bidSetHash } from '../../src/bidding/bid-set-hash.ts'
 import { sha256Hex } from '../../src/events/hash-chain.ts'
+import { bidSetHash } from '../../src/opening/bid-set-hash.ts'
+import { startBidStream } from '../../src/submission/bid-command.ts'
 import type { TestApp } from './test-app.ts'
 
 export interface SeededBid {

@@ -12,6 +12,7 @@ import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
 import { seedDemoDirectory } from '../../src/organisations/seed-demo-directory.ts'
 import { openSandbox } from '../../src/sandbox/sandbox-clock.ts'
 import { type ManualClock, manualClock } from '../../src/shared/clock.ts'
+import { createFastPath, type FastPath } from '../../src/submission/fast-path.ts'
 import { openTestDatabase } from './test-database.ts'
 
 export const TEST_START = '2026-03-02T01:30:00.000Z' // 09:30 in Shanghai, a Monday
@@ -23,6 +24,8 @@ export interface TestApp {
   readonly tokens: TokenService
   /** Platform keys under a KEK of 32 random bytes (no key file). */
   readonly keys: PlatformKeys
+  /** The app's bid fast path (its acceptance queue's counters, its hints), built here as app.ts would. */
+  readonly fastPath: FastPath
   readonly http: ReturnType<typeof supertest>
   /** A bearer token for a seeded demo user, e.g. "purchaser", "bidder1", "expert3". */
   token(username: string): Promise<string>
@@ -44,6 +47,7 @@ export async function startTestApp(
   const sandbox = options.sandbox ? await openSandbox(database.db, clock) : undefined
   const tokens = await createEmbeddedTokenService(database.db, clock)
   const keys = await createPlatformKeys(database.db, kekFromBase64(randomBytes(32).toString('base64')), clock)
+  const fastPath = createFastPath(database.db)
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
@@ -55,6 +59,7 @@ export async function startTestApp(
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: false,
+    fastPath,
   })
   await app.ready()
   return {
@@ -63,6 +68,7 @@ export async function startTestApp(
     clock,
     tokens,
     keys,
+    fastPath,
     http: supertest(app.server),
     async token(username) {
       const user = DEMO_USERS.find((u) => u.username === username)

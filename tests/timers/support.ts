@@ -5,7 +5,7 @@ import { tenderCommandDeps } from '../../src/pipeline-follow-ups.ts'
 import { runDueTimers, type TimerLog } from '../../src/timers/timer-worker.ts'
 import type { TestApp } from '../support/test-app.ts'
 
-export { bearer, bidBody, createPublished, days, passDeadline, post, submitOk } from '../bidding/support.ts'
+export { bearer, bidBody, createPublished, days, passDeadline, post, submitOk } from '../support/bidding.ts'
 
 export const silentLog: TimerLog = { info() {}, warn() {}, error() {} }
 
