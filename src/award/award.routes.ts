@@ -1,5 +1,6 @@
-// Award (定标) routes: committee draw, dossiers, secret ballots, re-vote, decision, notice, decline,
-// contract, and the award meeting's read view.
+// Award (定标) routes: committee draw, dossiers, the sitting (check-in, recusal, the chair's rounds:
+// sitting.routes.ts), secret ballots, re-vote, decision, notice, decline, contract, and the award
+// meeting's read views.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
@@ -27,6 +28,7 @@ import { readAwardMeeting } from './award-view.ts'
 import { castBallot } from './ballots.ts'
 import { freezeDossiers, readDossiers } from './dossiers.ts'
 import { formAwardCommittee } from './form-award-committee.ts'
+import { registerMeetingReads, registerSittingCommands } from './sitting.routes.ts'
 
 const tag = 'award'
 
@@ -50,7 +52,8 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/ballots',
     operationId: 'castAwardBallot',
-    summary: 'Cast a secret ballot with reasons in the current round (award committee member)',
+    summary:
+      'Cast a secret ballot with reasons in the open round; answers its receipt, never its choice (member checked in)',
     tag,
     body: BallotBody,
     run: ({ actor, params, body, ifMatch }) => castBallot(deps, actor, params.id, body, ifMatch),
@@ -58,13 +61,16 @@ export async function awardRoutes(app: FastifyInstance, deps: CommandDeps): Prom
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/revote',
     operationId: 'startAwardRevote',
-    summary: 'Vote again among the tied candidates of a completed round (purchaser)',
+    summary:
+      'Vote again among the tied candidates of a closed round; the chair then opens it (chair or purchaser)',
     tag,
     run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
   })
+  registerSittingCommands(app, deps)
   registerOutcomeCommands(app, deps)
   registerResultCommands(app, deps)
   registerAwardReads(app, deps)
+  registerMeetingReads(app, deps)
 }
 
 /** The meeting's two ends: a decision, or a tie nothing may break. */
@@ -72,7 +78,8 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/decision',
     operationId: 'recordAwardDecision',
-    summary: "Record the committee's result (定标) with reasons; starts the result publicity (purchaser)",
+    summary:
+      "Record the committee's result (定标) with reasons; starts the result publicity (chair or purchaser)",
     tag,
     body: DecisionBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -82,7 +89,7 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
     url: '/api/v1/tenders/:id/award/failure',
     operationId: 'failTiedAward',
     summary:
-      'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (purchaser)',
+      'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (chair or purchaser)',
     tag,
     run: ({ actor, params, ifMatch }) => failTiedAward(deps, actor, params.id, ifMatch),
   })
@@ -142,7 +149,8 @@ function registerAwardReads(app: FastifyInstance, deps: CommandDeps): void {
       schema: {
         operationId: 'getAwardMeeting',
         tags: [tag],
-        summary: 'The award meeting: committee, rounds (ballots secret until a round is complete), result',
+        summary:
+          'The award meeting: attendance and quorum, rounds (ballots and counts secret until the chair closes each), next step, my part',
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
         response: { 200: AwardMeetingSchema, ...problemResponses(404) },
