@@ -139,7 +139,6 @@ function castBallotSender(context: TenderContext, event: EventOf<'CAST_BALLOT'>)
     limit: 'CHECK_IN',
     source: ATTENDANCE_SOURCE,
     field: 'memberId',
-    conflict: true,
   }
 }
 

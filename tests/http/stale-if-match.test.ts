@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { restoreSnapshot } from '../../src/tenders/tender-command.ts'
 import { findTender } from '../../src/tenders/tender-repository.ts'
-import { formAndFreeze, reachAwarding, usernameOf } from '../award/support.ts'
+import { openMeeting, reachAwarding, usernameOf } from '../award/support.ts'
 import { eventCount } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type Document, headerParameter, mutatingOperations, sampleBody, urlOf } from './openapi-walk.ts'
@@ -30,7 +30,7 @@ beforeAll(async () => {
   t = await startTestApp()
   doc = t.app.swagger() as unknown as Document
   ;({ tenderId } = await reachAwarding(t))
-  const members = await formAndFreeze(t, tenderId)
+  const members = await openMeeting(t, tenderId)
   const experts = restoreSnapshot((await findTender(t.database.db, tenderId)).snapshot).context
     .expertCommittee
   actors = ['operator', 'supervisor', 'purchaser', 'bidder1', usernameOf(experts[0]!), members[0]!]
