@@ -55,8 +55,8 @@ export const headerParameter = (op: Operation, name: string) =>
 
 /** The URL with {id} as the given tender, {round} as round 1, and every other path parameter a well-formed, unknown id. */
 export function urlOf(path: string, tenderId: string): string {
-  const valueOf = (name: string) => (name === 'id' ? tenderId : name === 'round' ? '1' : newId('tst'))
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => valueOf(name))
+  const sample = (name: string) => (name === 'id' ? tenderId : name === 'round' ? '1' : newId('tst'))
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => sample(name))
 }
 
 /** A value the schema accepts: its example where it has one, else the least that satisfies it. */
