@@ -15,7 +15,8 @@ import {
   userId,
   usernameOf,
 } from '../award/support.ts'
-import { eventCount } from '../support/tender-fixtures.ts'
+import { driveTender } from '../support/drive.ts'
+import { createDraft, eventCount, publishBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { citation, expectRefusal } from './guard-refusals-support.ts'
 
@@ -105,6 +106,61 @@ describe('the chair’s rounds', () => {
     expect((await award(t, chair, url(tenderId, 'award/rounds/1/close'))).status).toBe(200)
     const reopened = await award(t, chair, url(tenderId, 'award/rounds/1/open'))
     expectRefusal(reopened, { status: 409, code: 'round_closed', limit: 'START_REVOTE', source: sitting })
+  })
+})
+
+describe('a recused chair, and a pack frozen before the sitting', () => {
+  it('a chair who recused cannot open the round: chair_recused, citing the quorum', async () => {
+    const { tenderId } = await reachAwarding(t)
+    const members = await formAndFreeze(t, tenderId, 7)
+    const [chair] = members as [string]
+    expect(
+      (await award(t, chair, url(tenderId, 'award/recusal'), { reason: '本人与候选人存在利害关系' })).status,
+    ).toBe(200)
+    await checkInAll(t, tenderId, members.slice(1))
+    const refused = await award(t, chair, url(tenderId, 'award/rounds/1/open'))
+    expectRefusal(refused, { status: 422, code: 'chair_recused', ...quorum })
+    expect(refused.body).toMatchObject({ recused: [userId(chair)], checkedIn: 6 })
+  })
+
+  it('a tender published without awardQuorum keeps the old procedure: no check-in, ballots on the frozen dossiers', async () => {
+    const { awardQuorum: _none, ...older } = pack
+    const publishOlder = async (app: TestApp) => {
+      const tenderId = await createDraft(app)
+      const { deadline, awardFactors } = publishBody(app)
+      const publish = {
+        type: 'PUBLISH' as const,
+        rulePack: older,
+        deadline,
+        evaluationMethod: 'comprehensive' as const,
+        awardMethod: 'simpleMajority' as const,
+        awardFactors,
+      }
+      await driveTender(app, tenderId, [publish], 'purchaser')
+      return tenderId
+    }
+    const { tenderId, candidates } = await reachAwarding(t, undefined, { publish: publishOlder })
+    const members = await formAndFreeze(t, tenderId)
+    const checkIn = await award(t, members[1]!, url(tenderId, 'award/check-in'))
+    expectRefusal(checkIn, {
+      status: 422,
+      code: 'sitting_not_declared',
+      limit: 'none declared',
+      source: expect.stringContaining('awardQuorum'),
+    })
+    const view = (await get(t, 'purchaser', url(tenderId, 'award'))).body
+    expect(view).toMatchObject({ quorum: null, roundStatus: 'open', next: { action: 'CAST_BALLOT' } })
+    await castBallots(
+      t,
+      tenderId,
+      members,
+      members.map(() => candidates[1]!),
+    )
+    const decided = await award(t, 'purchaser', url(tenderId, 'award/decision'), {
+      winnerBidId: candidates[1],
+      reasons: '全体委员一致',
+    })
+    expect(decided.status).toBe(200)
   })
 })
 
