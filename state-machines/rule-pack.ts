@@ -140,6 +140,14 @@ export interface RulePack {
   readonly tieBreak?: CitedRule<TieBreakRule>
   /** The credit policy; absent only in packs published before credit checks existed (nothing refused). */
   readonly credit?: CreditPolicy
+  /**
+   * The award meeting's quorum (定标会到会): a round opens only when every drawn member has checked in
+   * (签到, declaring no conflict of interest) or recused (回避), the chair among those checked in, and at
+   * least `value` members are checked in to vote (REGULATIONS §5.1 "all drawn members present, or
+   * replacement by a fresh draw; absences recorded"). Absent in packs frozen before the meeting had
+   * check-ins: read it with `awardQuorumOf` (null: ballots follow the frozen dossiers directly).
+   */
+  readonly awardQuorum?: CitedLimit
 }
 
 const UNCITED_REVOTES = 'the number of re-votes was not cited in packs published before tie-breaks'
@@ -159,6 +167,14 @@ export function tieBreakOf(pack: RulePack | null): CitedRule<TieBreakRule> | nul
   return pack?.tieBreak ?? null
 }
 
+/**
+ * The award meeting's quorum, or null for packs frozen before it existed: their meetings keep the old
+ * procedure (no check-in; a round opens with the frozen dossiers and closes with its last ballot).
+ */
+export function awardQuorumOf(pack: RulePack | null): CitedLimit | null {
+  return pack?.awardQuorum ?? null
+}
+
 /** The pack's minimum share of experts on the evaluation committee; null in packs frozen before it. */
 export function expertShareOf(pack: RulePack | null): CitedShare | null {
   return pack?.evaluationCommittee.minExpertShare ?? null
@@ -170,6 +186,20 @@ function expertShareProblems(share: CitedShare | undefined): string[] {
   const whole = Number.isInteger(numerator) && Number.isInteger(denominator)
   if (!whole || numerator < 0 || denominator < 1 || numerator > denominator || !source) {
     return ['evaluationCommittee.minExpertShare must be a fraction 0 ≤ n/d ≤ 1 with a source']
+  }
+  return []
+}
+
+/**
+ * A quorum a committee of the pack's smallest size can meet. A pack without one publishes, so that
+ * histories published before it existed still replay; every shipped pack declares one.
+ */
+function quorumProblems(pack: RulePack): string[] {
+  const quorum = pack.awardQuorum
+  if (quorum === undefined) return []
+  const { value, source } = quorum
+  if (!Number.isInteger(value) || value < 1 || value > pack.awardCommittee.minSize.value || !source) {
+    return ['awardQuorum must be a whole number from 1 to awardCommittee.minSize, with a source']
   }
   return []
 }
@@ -221,6 +251,7 @@ export function rulePackProblems(pack: RulePack): string[] {
   if (pack.evaluationCommittee.minSize.value < 1) problems.push('evaluationCommittee.minSize must be ≥ 1')
   problems.push(...expertShareProblems(pack.evaluationCommittee.minExpertShare))
   if (pack.awardCommittee.minSize.value < 1) problems.push('awardCommittee.minSize must be ≥ 1')
+  problems.push(...quorumProblems(pack))
   if (pack.candidates.min.value < 1 || pack.candidates.max.value < pack.candidates.min.value) {
     problems.push('candidates: need 1 ≤ min ≤ max')
   }

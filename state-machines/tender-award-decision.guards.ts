@@ -5,6 +5,7 @@ import { firstRefusal, malformed, OTHER_BRANCH, type Refusal, unless, type Verdi
 import { revoteLimit, tieBreakOf } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
+import { AWARD_DECIDERS } from './tender.events.ts'
 import { meetingOutcome, remainingCandidates } from './tender-award.guards.ts'
 import { noRulePack } from './tender-common.guards.ts'
 
@@ -69,10 +70,16 @@ export function canSignContractNow(context: TenderContext): Verdict {
   }))
 }
 
+/** Who moved the meeting on, when the event says: the chair or the purchaser. */
+function knownDecider(event: { by?: string }): Verdict {
+  const known = event.by === undefined || (AWARD_DECIDERS as readonly string[]).includes(event.by)
+  return unless(known, () => malformed('by', AWARD_DECIDERS.join(' or ')))
+}
+
 /** START_REVOTE: only a completed tie with re-votes left (the method names the tied). */
-export function canStartRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): Verdict {
+export function canStartRevote(context: TenderContext, event: EventOf<'START_REVOTE'>): Verdict {
   const outcome = meetingOutcome(context)
-  if (revoteCandidates(outcome) !== null) return null
+  if (revoteCandidates(outcome) !== null) return knownDecider(event)
   const { value, source } = revoteLimit(context.rulePack)
   const spent = outcome.kind === 'deadlocked' || (outcome.kind === 'decided' && outcome.by !== 'votes')
   const message = spent
@@ -96,20 +103,22 @@ export function canDecide(context: TenderContext, event: EventOf<'DECIDE'>): Ver
   return firstRefusal(
     () => unless(designated, () => winnerNotDesignated(context, winnerBidId, winner)),
     () => unless(hasText(event.reasons), () => malformed('reasons', 'the reasons for the decision')),
+    () => knownDecider(event),
   )
 }
 
 /** FAIL_AWARD: the re-votes are spent and the tie-break cannot separate the tied (定标失败 → 重新招标). */
-export function canFailTiedAward(context: TenderContext, _event: EventOf<'FAIL_AWARD'>): Verdict {
+export function canFailTiedAward(context: TenderContext, event: EventOf<'FAIL_AWARD'>): Verdict {
   const deadlocked = context.dossierHash !== null && meetingOutcome(context).kind === 'deadlocked'
   const tieBreak = tieBreakOf(context.rulePack)
-  return unless(deadlocked, () => ({
+  if (deadlocked) return knownDecider(event)
+  return {
     code: 'award_not_deadlocked',
     message: 'the award can still be decided, so it may not be declared failed',
     rule: 'tieBreak',
     limit: tieBreak?.value ?? 'none declared',
     source: tieBreak?.source ?? 'REGULATIONS §5.2: a tie no declared rule can break fails the award',
-  }))
+  }
 }
 
 export function canIssueAwardNotice(context: TenderContext, event: EventOf<'ISSUE_AWARD_NOTICE'>): Verdict {

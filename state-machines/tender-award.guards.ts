@@ -1,31 +1,29 @@
-// Guards of the award (定标) phases: committee, dossiers, ballots, decision, notice, decline, contract.
-import type { AwardRound, MeetingOutcome } from './award-methods/award-method.ts'
+// Guards of the award (定标) phases: committee, dossiers and ballots. The sitting's own events (check-in,
+// recusal, the chair's rounds) are in tender-award-sitting.guards.ts; the decision and after in
+// tender-award-decision.guards.ts.
+import type { MeetingOutcome } from './award-methods/award-method.ts'
 import { awardMethodRules } from './award-methods/registry.ts'
+import { attendanceOf, awardMeeting, holdsSitting, roundStatusOf, yetToVote } from './award-sitting.ts'
 import { areDistinctIds, hasText } from './checks.ts'
 import { firstRefusal, malformed, type Refusal, unless, type Verdict } from './refusal.ts'
-import { revoteLimit, tieBreakOf } from './rule-pack.ts'
 import type { TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import { committeeSizeRule } from './tender-committee.rules.ts'
 import { noRulePack } from './tender-common.guards.ts'
 
-/** The award meeting as the award methods see it. */
-export function awardMeeting(context: TenderContext): AwardRound {
-  return {
-    members: context.awardCommittee,
-    round: context.round,
-    ballots: context.ballots,
-    activeCandidates: context.activeCandidates,
-    maxRevotes: revoteLimit(context.rulePack).value,
-    tieBreak: tieBreakOf(context.rulePack)?.value ?? null,
-    pricesFen: Object.fromEntries(context.openedBids.map((bid) => [bid.bidId, bid.priceFen])),
-  }
-}
+export { awardMeeting } from './award-sitting.ts'
 
-/** Where the meeting stands under the published method; undecidable without one. */
+/**
+ * Where the meeting stands under the published method; undecidable without one. A round that is not
+ * closed is still voting, whatever its ballots say: nothing is tallied before the close.
+ */
 export function meetingOutcome(context: TenderContext): MeetingOutcome {
   if (context.awardMethod === null) return { kind: 'undecidable' }
-  return awardMethodRules(context.awardMethod).outcome(awardMeeting(context))
+  const rules = awardMethodRules(context.awardMethod)
+  if (rules.implemented && roundStatusOf(context) !== 'closed') {
+    return { kind: 'voting', waitingFor: yetToVote(context) }
+  }
+  return rules.outcome(awardMeeting(context))
 }
 
 /** Candidates still eligible: the evaluation's candidates minus every winner who declined. */
@@ -38,11 +36,19 @@ export function remainingCandidates(context: TenderContext, alsoDeclined: string
 // The `…Now` preconditions: the part of each guard that depends on the context only ("available now",
 // for allowedEvents). The machine's guard is precondition, then the guard below (tender.event-guard.ts).
 
-const COMMITTEE_SOURCE =
+export const COMMITTEE_SOURCE =
   'REGULATIONS §5.1 (local 评定分离 practice): the award committee is drawn once, its chair among its members'
 const DOSSIER_SOURCE = 'REGULATIONS §5: the committee votes on dossiers frozen before the vote'
 const BALLOT_SOURCE =
   'REGULATIONS §5.2: one secret ballot (票决) per member and round, for a candidate in the vote'
+export const SITTING_SOURCE =
+  'REGULATIONS §5.1 (local 评定分离 practice): the chair (组长) presides: opens each round once the quorum ' +
+  'is present and the dossiers are frozen, and closes it once every member present has voted; ' +
+  '§5.2: ballots are secret during voting and revealed after tallying'
+export const ATTENDANCE_SOURCE =
+  'REGULATIONS §5.1: persons with a conflict of interest with any candidate are excluded, so each drawn ' +
+  'member declares none at check-in (签到) or recuses (回避); absences and recusals are recorded'
+
 export function canFormAwardCommitteeNow(context: TenderContext): Verdict {
   if (context.rulePack === null) return noRulePack()
   return unless(context.awardCommittee.length === 0, () => ({
@@ -54,7 +60,7 @@ export function canFormAwardCommitteeNow(context: TenderContext): Verdict {
   }))
 }
 
-function dossiersNotFrozen(): Refusal {
+export function dossiersNotFrozen(): Refusal {
   return {
     code: 'dossiers_not_frozen',
     message: 'the dossiers must be frozen before anyone votes',
@@ -101,15 +107,49 @@ function alreadyVoted(context: TenderContext): Refusal {
   }
 }
 
-/** Dossiers frozen, a candidate to vote for, and a member who has not voted this round. */
+/** The round is not open for ballots: not opened by the chair yet, or closed. */
+export function roundNotOpen(context: TenderContext): Refusal {
+  const status = roundStatusOf(context)
+  const why = status === 'closed' ? 'is closed' : 'has not been opened by the chair yet'
+  return {
+    code: 'round_not_open',
+    message: `round ${context.round} ${why}: ballots are cast while the chair holds it open`,
+    rule: 'openRound',
+    limit: 'OPEN_ROUND',
+    source: SITTING_SOURCE,
+    details: { round: context.round, roundStatus: status },
+    conflict: true,
+  }
+}
+
+/** A committee member who has checked in and not recused (the old procedure: any committee member). */
+function castBallotSender(context: TenderContext, event: EventOf<'CAST_BALLOT'>): Verdict {
+  const { memberId } = event
+  if (!context.awardCommittee.includes(memberId)) return malformed('memberId', 'a committee member')
+  if (!holdsSitting(context)) return null
+  const status = attendanceOf(context, memberId)?.status ?? null
+  if (status === 'checkedIn') return null
+  const recused = status === 'recused'
+  return {
+    code: recused ? 'member_recused' : 'not_checked_in',
+    message: recused
+      ? 'you have recused yourself (回避) from this award meeting and do not vote'
+      : 'check in (签到) with your declaration of no conflict of interest before you vote',
+    rule: 'checkInBeforeVoting',
+    limit: 'CHECK_IN',
+    source: ATTENDANCE_SOURCE,
+    field: 'memberId',
+  }
+}
+
+/** Dossiers frozen, the round open, a candidate to vote for, and a voting member yet to vote. */
 export function canCastBallotNow(context: TenderContext): Verdict {
   if (context.dossierHash === null) return dossiersNotFrozen()
+  // The old procedure's round is open until its last ballot, so one who voted hears "already voted".
+  if (holdsSitting(context) && context.roundStatus !== 'open') return roundNotOpen(context)
   if (context.activeCandidates.length === 0) return notActive(context)
-  // Only committee members may vote, so when every member has voted the sender has too.
-  return unless(
-    context.awardCommittee.some((memberId) => !hasVoted(context, memberId)),
-    () => alreadyVoted(context),
-  )
+  // Only voting members may vote, so when every one has voted the sender has too.
+  return unless(yetToVote(context).length > 0, () => alreadyVoted(context))
 }
 
 function chairOnCommittee(event: EventOf<'FORM_AWARD_COMMITTEE'>): Verdict {
@@ -163,13 +203,11 @@ function notActive(context: TenderContext): Refusal {
 }
 
 export function canCastBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>): Verdict {
-  const { memberId } = event
   return firstRefusal(
-    () => unless(context.dossierHash !== null, dossiersNotFrozen),
-    () =>
-      unless(context.awardCommittee.includes(memberId), () => malformed('memberId', 'a committee member')),
-    () => unless(!hasVoted(context, memberId), () => alreadyVoted(context)),
+    () => unless(!hasVoted(context, event.memberId), () => alreadyVoted(context)),
     () => unless(context.activeCandidates.includes(event.candidateBidId), () => notActive(context)),
     () => unless(hasText(event.reason), () => malformed('reason', 'a non-blank reason')),
   )
 }
+
+export const castBallotGuard = { sender: castBallotSender, available: canCastBallotNow, check: canCastBallot }

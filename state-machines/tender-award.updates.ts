@@ -2,7 +2,7 @@
 
 import { revoteCandidates } from './award-methods/award-method.ts'
 import { addLimitDays } from './day-count.ts'
-import type { TenderContext } from './tender.context.ts'
+import type { Attendance, TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import { meetingOutcome, remainingCandidates } from './tender-award.guards.ts'
 import { isBefore } from './time.ts'
@@ -14,6 +14,7 @@ export function startAwardVote(context: TenderContext): Changes {
   return {
     activeCandidates: remainingCandidates(context),
     round: 1,
+    roundStatus: 'pending',
     ballots: [],
     winnerBidId: null,
     decidedAt: null,
@@ -29,15 +30,38 @@ export function freezeDossiers(_context: TenderContext, event: EventOf<'FREEZE_D
   return { dossierHash: event.dossierHash }
 }
 
+/** A member's check-in or recusal replaces whatever the member had recorded before. */
+function attend(context: TenderContext, attendance: Attendance): Changes {
+  const others = context.attendance.filter((entry) => entry.memberId !== attendance.memberId)
+  return { attendance: [...others, attendance] }
+}
+
+export function checkIn(context: TenderContext, event: EventOf<'CHECK_IN'>): Changes {
+  return attend(context, { memberId: event.memberId, status: 'checkedIn', at: event.at })
+}
+
+export function recuse(context: TenderContext, event: EventOf<'RECUSE'>): Changes {
+  return attend(context, { memberId: event.memberId, status: 'recused', at: event.at })
+}
+
+export function openRound(_context: TenderContext, _event: EventOf<'OPEN_ROUND'>): Changes {
+  return { roundStatus: 'open' }
+}
+
+export function closeRound(_context: TenderContext, _event: EventOf<'CLOSE_ROUND'>): Changes {
+  return { roundStatus: 'closed' }
+}
+
 export function castBallot(context: TenderContext, event: EventOf<'CAST_BALLOT'>): Changes {
   const ballot = { round: context.round, memberId: event.memberId, candidateBidId: event.candidateBidId }
   return { ballots: [...context.ballots, ballot] }
 }
 
-/** The next round among the tied candidates, as the award method names them. */
+/** The next round among the tied candidates, as the award method names them; the chair opens it. */
 export function startRevote(context: TenderContext, _event: EventOf<'START_REVOTE'>): Changes {
   const tied = revoteCandidates(meetingOutcome(context))
-  return tied === null ? {} : { round: context.round + 1, activeCandidates: [...tied] }
+  if (tied === null) return {}
+  return { round: context.round + 1, roundStatus: 'pending', activeCandidates: [...tied] }
 }
 
 export function decide(context: TenderContext, event: EventOf<'DECIDE'>): Changes {

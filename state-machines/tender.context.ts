@@ -34,6 +34,16 @@ export interface BidScore {
   readonly score: number
 }
 
+/** A drawn award member's attendance (签到 or 回避); a member with none is absent. */
+export interface Attendance {
+  readonly memberId: string
+  readonly status: 'checkedIn' | 'recused'
+  readonly at: string
+}
+
+/** The current round of the award meeting: not opened yet, open for ballots, or closed by the chair. */
+export type RoundStatus = 'pending' | 'open' | 'closed'
+
 export interface TenderContext {
   readonly tenderId: string
   readonly purchaserOrgId: string
@@ -67,7 +77,10 @@ export interface TenderContext {
   readonly awardCommittee: readonly string[]
   readonly awardChairId: string | null
   readonly dossierHash: string | null
+  /** Check-ins and recusals of the committee's members, one entry per member, latest status. */
+  readonly attendance: readonly Attendance[]
   readonly round: number
+  readonly roundStatus: RoundStatus
   readonly ballots: readonly Ballot[]
   readonly activeCandidates: readonly string[]
   readonly declinedBidIds: readonly string[]
@@ -114,7 +127,9 @@ export function initialTenderContext(input: TenderInput): TenderContext {
     awardCommittee: [],
     awardChairId: null,
     dossierHash: null,
+    attendance: [],
     round: 0,
+    roundStatus: 'pending',
     ballots: [],
     activeCandidates: [],
     declinedBidIds: [],

@@ -29,7 +29,11 @@ const EVENT_TYPE_SET: Readonly<Record<TenderEventType, true>> = {
   END_PUBLICITY: true,
   FORM_AWARD_COMMITTEE: true,
   FREEZE_DOSSIERS: true,
+  CHECK_IN: true,
+  RECUSE: true,
+  OPEN_ROUND: true,
   CAST_BALLOT: true,
+  CLOSE_ROUND: true,
   START_REVOTE: true,
   DECIDE: true,
   FAIL_AWARD: true,
@@ -69,11 +73,14 @@ interface MachineArgs {
 }
 
 /**
- * A guard in two parts. `available` depends only on the context and the time, so it can be judged
+ * A guard in parts. `available` depends only on the context and the time, so it can be judged
  * before any event exists ("could this event apply now?"); `check` judges what the event carries.
- * Each answers a Refusal naming the rule it breaks, or null.
+ * `sender`, where an event names who sends it (a member, the chair), judges that sender's standing
+ * first: a member who has not checked in hears that, not that the round is still closed to everyone.
+ * Each answers a Refusal naming the rule it breaks, or null; the guard passes when all pass.
  */
 export interface GuardSpec<K extends TenderEventType> {
+  readonly sender?: (context: TenderContext, event: EventOf<K>) => Verdict
   readonly available?: (context: TenderContext, at: string) => Verdict
   readonly check: (context: TenderContext, event: EventOf<K>) => Verdict
 }
@@ -115,22 +122,30 @@ export function holdRefusal(context: TenderContext): Refusal | null {
 
 /**
  * A machine guard for events of `type`: the event's `at` must be a valid instant, the hold rule must
- * allow the event, then `available` and `check` decide. The guard IS that conjunction, so what
+ * allow the event, then `sender`, `available` and `check` decide. The guard IS that conjunction, so what
  * `isAvailable` reports cannot drift from what the machine accepts, nor its refusal from its answer.
  */
 export function guardFor<K extends TenderEventType>(
   type: K,
   spec: GuardSpec<K> | GuardSpec<K>['check'],
 ): TenderGuard {
-  const { available, check } = typeof spec === 'function' ? { available: undefined, check: spec } : spec
+  const parts: GuardSpec<K> = typeof spec === 'function' ? { check: spec } : spec
+  const { sender, available, check } = parts
   const allowedWhileHeld = EVENTS_ALLOWED_WHILE_HELD.includes(type)
-  const availability = (context: TenderContext, at: string): Verdict => {
+  const timeAndHold = (context: TenderContext, at: string): Verdict => {
     if (!isInstant(at)) return malformed('at', 'an ISO-8601 instant')
-    return (allowedWhileHeld ? null : holdRefusal(context)) ?? available?.(context, at) ?? null
+    return allowedWhileHeld ? null : holdRefusal(context)
   }
+  const availability = (context: TenderContext, at: string): Verdict =>
+    timeAndHold(context, at) ?? available?.(context, at) ?? null
   const verdict = (context: TenderContext, event: TenderEvent): Verdict => {
     if (!isEventOf(event, type)) return malformed('type', type)
-    return availability(context, event.at) ?? check(context, event)
+    return (
+      timeAndHold(context, event.at) ??
+      sender?.(context, event) ??
+      available?.(context, event.at) ??
+      check(context, event)
+    )
   }
   const guard = ({ context, event }: MachineArgs) => verdict(context, event) === null
   return Object.assign(guard, {

@@ -39,6 +39,19 @@ export interface DrawProof {
   readonly seed: string
 }
 
+/** Votes per candidate still in the vote, in the order of the round's candidates. */
+export interface RoundTally {
+  readonly bidId: string
+  readonly votes: number
+}
+
+/**
+ * Who moved the meeting on (a re-vote, the decision, its failure): the committee's chair or the
+ * purchaser. The actor is in the event's meta; this says in which capacity. Absent in older histories.
+ */
+export const AWARD_DECIDERS = ['chair', 'purchaser'] as const
+export type AwardDecider = (typeof AWARD_DECIDERS)[number]
+
 /** Texts (questions, answers, objections) live in their own tables; `contentHash` (SHA-256 of the text)
  * binds each one to the chained event, so an auditor can check the table against the history. */
 export type TenderEvent =
@@ -86,11 +99,19 @@ export type TenderEvent =
   | ({ type: 'END_PUBLICITY' } & Stamped)
   | ({ type: 'FORM_AWARD_COMMITTEE'; members: readonly string[]; chairId: string; draw: DrawProof } & Stamped)
   | ({ type: 'FREEZE_DOSSIERS'; dossierHash: string } & Stamped)
+  /** 签到: a drawn member is present and declares no conflict of interest with any candidate. */
+  | ({ type: 'CHECK_IN'; memberId: string; statement: string } & Stamped)
+  /** 回避: a drawn member withdraws from the vote, with the reason (a replacement draw comes later). */
+  | ({ type: 'RECUSE'; memberId: string; reason: string } & Stamped)
+  /** The chair (组长) opens the current round: from here its checked-in members vote. */
+  | ({ type: 'OPEN_ROUND'; round: number; chairId: string } & Stamped)
   | ({ type: 'CAST_BALLOT'; memberId: string; candidateBidId: string; reason: string } & Stamped)
-  | ({ type: 'START_REVOTE' } & Stamped)
-  | ({ type: 'DECIDE'; winnerBidId: string; reasons: string } & Stamped)
+  /** The chair closes the round once every voting member has voted; its tally is revealed here. */
+  | ({ type: 'CLOSE_ROUND'; round: number; chairId: string; tally: readonly RoundTally[] } & Stamped)
+  | ({ type: 'START_REVOTE'; by?: AwardDecider } & Stamped)
+  | ({ type: 'DECIDE'; winnerBidId: string; reasons: string; by?: AwardDecider } & Stamped)
   /** 定标失败: the tie outlasted the re-votes and the declared tie-break; the purchaser re-tenders. */
-  | ({ type: 'FAIL_AWARD' } & Stamped)
+  | ({ type: 'FAIL_AWARD'; by?: AwardDecider } & Stamped)
   | ({ type: 'ISSUE_AWARD_NOTICE'; noticeId: string } & Stamped)
   | ({ type: 'WINNER_DECLINED'; reason: string } & Stamped)
   | ({ type: 'CONTRACT_SIGNED'; contractRef: string } & Stamped)

@@ -106,7 +106,11 @@ export const tenderMachine = tenderSetup.createMachine({
         OBJECTION_ANSWERED: answerPending,
         FORM_AWARD_COMMITTEE: { guard: 'canFormAwardCommittee', actions: 'formAwardCommittee' },
         FREEZE_DOSSIERS: { guard: 'canFreezeDossiers', actions: 'freezeDossiers' },
+        CHECK_IN: { guard: 'canCheckIn', actions: 'checkIn' },
+        RECUSE: { guard: 'canRecuse', actions: 'recuse' },
+        OPEN_ROUND: { guard: 'canOpenRound', actions: 'openRound' },
         CAST_BALLOT: { guard: 'canCastBallot', actions: 'castBallot' },
+        CLOSE_ROUND: { guard: 'canCloseRound', actions: 'closeRound' },
         START_REVOTE: { guard: 'canStartRevote', actions: 'startRevote' },
         DECIDE: { guard: 'canDecide', target: 'resultPublicity', actions: 'decide' },
         FAIL_AWARD: {

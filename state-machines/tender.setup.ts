@@ -7,6 +7,7 @@ import type { TenderEvent, TenderInput } from './tender.events.ts'
 import * as award from './tender-award.guards.ts'
 import * as awardUpdates from './tender-award.updates.ts'
 import * as decision from './tender-award-decision.guards.ts'
+import * as sitting from './tender-award-sitting.guards.ts'
 import * as bidding from './tender-bidding.guards.ts'
 import * as updates from './tender-bidding.updates.ts'
 import * as common from './tender-common.guards.ts'
@@ -57,7 +58,11 @@ export const tenderSetup = setup({
       available: award.canFreezeDossiersNow,
       check: award.canFreezeDossiers,
     }),
-    canCastBallot: g('CAST_BALLOT', { available: award.canCastBallotNow, check: award.canCastBallot }),
+    canCheckIn: g('CHECK_IN', sitting.checkInGuard),
+    canRecuse: g('RECUSE', sitting.recuseGuard),
+    canOpenRound: g('OPEN_ROUND', sitting.openRoundGuard),
+    canCastBallot: g('CAST_BALLOT', award.castBallotGuard),
+    canCloseRound: g('CLOSE_ROUND', sitting.closeRoundGuard),
     canStartRevote: g('START_REVOTE', {
       available: decision.canStartRevoteNow,
       check: decision.canStartRevote,
@@ -108,7 +113,11 @@ export const tenderSetup = setup({
     startAwardVote: assign(({ context }) => awardUpdates.startAwardVote(context)),
     formAwardCommittee: assign(u('FORM_AWARD_COMMITTEE', awardUpdates.formAwardCommittee)),
     freezeDossiers: assign(u('FREEZE_DOSSIERS', awardUpdates.freezeDossiers)),
+    checkIn: assign(u('CHECK_IN', awardUpdates.checkIn)),
+    recuse: assign(u('RECUSE', awardUpdates.recuse)),
+    openRound: assign(u('OPEN_ROUND', awardUpdates.openRound)),
     castBallot: assign(u('CAST_BALLOT', awardUpdates.castBallot)),
+    closeRound: assign(u('CLOSE_ROUND', awardUpdates.closeRound)),
     startRevote: assign(u('START_REVOTE', awardUpdates.startRevote)),
     decide: assign(u('DECIDE', awardUpdates.decide)),
     issueAwardNotice: assign(u('ISSUE_AWARD_NOTICE', awardUpdates.issueAwardNotice)),

@@ -1,7 +1,7 @@
-// The purchaser's award commands after the vote: re-vote a tie, record the decision (定标), issue the
-// award notice (中标通知书), record a winner who declines, and the signed contract.
+// The award commands after the vote: re-vote a tie, record the decision (定标) or a failed award (the
+// chair's or the purchaser's), issue the award notice (中标通知书), record a winner who declines, and the
+// signed contract (the purchaser's).
 import type { Actor } from '../auth/actor.ts'
-import { assertMachineTakes } from '../pipeline/early-refusal.ts'
 import {
   type CommandDeps,
   executeTenderCommand,
@@ -10,11 +10,12 @@ import {
 } from '../pipeline/tender-command.ts'
 import { newId } from '../shared/ids.ts'
 import { authorizeOwnPurchaser } from '../tenders/tender-access.ts'
-import { nextAwardStep } from './award-next-step.ts'
+import { authorizeChairOrPurchaser, deciderOf } from './award-access.ts'
+import { sittingCommand } from './sitting-commands.ts'
 
 /**
- * A purchaser's command on the award meeting. The machine's award guards decide (a tie to re-vote, the
- * designated winner, a deadlock); a refusal also names the round and the meeting's next step in words.
+ * The chair's or the purchaser's command that moves the meeting on; the event records in which capacity
+ * (`by`). The machine's award guards decide (a tie to re-vote, the designated winner, a deadlock).
  */
 function meetingCommand(
   deps: CommandDeps,
@@ -23,21 +24,13 @@ function meetingCommand(
   ifMatch: number | undefined,
   event: Extract<ProposedEvent, { type: 'START_REVOTE' | 'DECIDE' | 'FAIL_AWARD' }>,
 ) {
-  return executeTenderCommand(deps, {
-    tenderId,
-    actor,
-    ifMatch,
-    authorize: authorizeOwnPurchaser,
-    decide: ({ snapshot, at }) => {
-      const { context } = snapshot
-      const next = nextAwardStep('awarding', context)
-      assertMachineTakes(snapshot, { ...event, at: at.toISOString() }, { round: context.round, next })
-      return event
-    },
-  })
+  return sittingCommand(deps, actor, tenderId, ifMatch, authorizeChairOrPurchaser, ({ tender }) => ({
+    ...event,
+    by: deciderOf(tender, actor),
+  }))
 }
 
-/** START_REVOTE: only when the round is complete and tied with re-votes left (the method names the tied). */
+/** START_REVOTE: only when the round is closed and tied with re-votes left; the chair then opens it. */
 export const startRevote = (deps: CommandDeps, actor: Actor, tenderId: string, ifMatch: number | undefined) =>
   meetingCommand(deps, actor, tenderId, ifMatch, { type: 'START_REVOTE' })
 

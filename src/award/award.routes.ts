@@ -1,5 +1,6 @@
-// Award (定标) routes: committee draw, dossiers, secret ballots, re-vote, decision, notice, decline,
-// contract, and the award meeting's read view.
+// Award (定标) routes: committee draw, dossiers, the sitting (check-in, recusal, the chair's rounds:
+// sitting.routes.ts), secret ballots, re-vote, decision, notice, decline, contract, and the award
+// meeting's read views.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { requireActor } from '../auth/authenticate.ts'
@@ -28,6 +29,7 @@ import { readAwardMeeting } from './award-view.ts'
 import { castBallot } from './ballots.ts'
 import { freezeDossiers, readDossiers } from './dossiers.ts'
 import { formAwardCommittee } from './form-award-committee.ts'
+import { registerMeetingReads, registerSittingCommands } from './sitting.routes.ts'
 
 const tag = 'award'
 
@@ -59,9 +61,10 @@ export async function awardRoutes(
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/ballots',
     operationId: 'castAwardBallot',
-    summary: 'Cast a secret ballot with reasons in the current round (award committee member)',
+    summary:
+      'Cast a secret ballot with reasons in the open round; answers its receipt, never its choice (member checked in)',
     description:
-      "Casts the member's secret ballot, with reasons, for a candidate still in the current round; its choice is withheld until the round closes. Only a member of this tender's award committee may, once the dossiers are frozen, once per round (403 not_on_committee; 409 already_voted; 422 not_an_active_candidate).",
+      "Casts the member's secret ballot, with reasons, for a candidate still in the open round, and answers its receipt; its choice is withheld until the chair closes the round. Only a member of this tender's award committee who has checked in may, once the chair has opened the round, once per round (403 not_on_committee; 409 already_voted; 422 not_an_active_candidate).",
     tag,
     body: BallotBody,
     run: ({ actor, params, body, ifMatch }) => castBallot(deps, actor, params.id, body, ifMatch),
@@ -69,15 +72,18 @@ export async function awardRoutes(
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/revote',
     operationId: 'startAwardRevote',
-    summary: 'Vote again among the tied candidates of a completed round (purchaser)',
+    summary:
+      'Vote again among the tied candidates of a closed round; the chair then opens it (chair or purchaser)',
     description:
-      "Starts a re-vote among the tied candidates of a completed round. Only the owning purchaser may, and only when the award method finds the round tied with re-votes left under the pack's maxRevotes; the refusal names the meeting's next step.",
+      "Starts a re-vote among the tied candidates of a closed round; the chair then opens it. The committee's chair or the owning purchaser may, and only when the award method finds the round tied with re-votes left under the pack's maxRevotes; the refusal names the meeting's next step.",
     tag,
     run: ({ actor, params, ifMatch }) => startRevote(deps, actor, params.id, ifMatch),
   })
+  registerSittingCommands(app, deps)
   registerOutcomeCommands(app, deps)
   registerResultCommands(app, deps)
   registerAwardReads(app, deps)
+  registerMeetingReads(app, deps)
 }
 
 /** The meeting's two ends: a decision, or a tie nothing may break. */
@@ -85,9 +91,10 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
   commandRoute(app, {
     url: '/api/v1/tenders/:id/award/decision',
     operationId: 'recordAwardDecision',
-    summary: "Record the committee's result (定标) with reasons; starts the result publicity (purchaser)",
+    summary:
+      "Record the committee's result (定标) with reasons; starts the result publicity (chair or purchaser)",
     description:
-      "Records the committee's result (定标) with reasons and starts the result publicity. Only the owning purchaser may, and only for exactly the winner the votes or the declared tie-break designate (422 winner_not_designated, with the meeting's next step).",
+      "Records the committee's result (定标) with reasons and starts the result publicity; the event says whether the chair or the purchaser recorded it. The committee's chair or the owning purchaser may, and only for exactly the winner the votes or the declared tie-break designate (422 winner_not_designated, with the meeting's next step).",
     tag,
     body: DecisionBody,
     run: ({ actor, params, body, ifMatch }) =>
@@ -97,9 +104,9 @@ function registerOutcomeCommands(app: FastifyInstance, deps: CommandDeps): void 
     url: '/api/v1/tenders/:id/award/failure',
     operationId: 'failTiedAward',
     summary:
-      'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (purchaser)',
+      'Declare the award failed (定标失败) when a tie outlasts the re-votes and the tie-break; re-tender (chair or purchaser)',
     description:
-      'Declares the award failed (定标失败) when a tie outlasts the re-votes and the declared tie-break; the purchaser then re-tenders. Only the owning purchaser may, and only when the award method finds the meeting deadlocked (422 award_not_deadlocked).',
+      "Declares the award failed (定标失败) when a tie outlasts the re-votes and the declared tie-break; the purchaser then re-tenders. The committee's chair or the owning purchaser may, and only when the award method finds the meeting deadlocked (422 award_not_deadlocked).",
     tag,
     run: ({ actor, params, ifMatch }) => failTiedAward(deps, actor, params.id, ifMatch),
   })
@@ -165,7 +172,8 @@ function registerAwardReads(app: FastifyInstance, deps: CommandDeps): void {
       schema: {
         operationId: 'getAwardMeeting',
         tags: [tag],
-        summary: 'The award meeting: committee, rounds (ballots secret until a round is complete), result',
+        summary:
+          'The award meeting: attendance and quorum, rounds (ballots and counts secret until the chair closes each), next step, my part',
         security: [{ bearerAuth: [] }],
         params: TenderIdParams,
         response: { 200: AwardMeetingSchema, ...problemResponses(404) },

@@ -1,9 +1,8 @@
 // Ballot secrecy (票决): whether a ballot's round is closed, the one rule every read path asks (the
-// award view, history, and through them replay and records). Until its round closes nobody reads a
-// ballot's choice or reason, so nobody votes knowing how the others did. Pure: no I/O.
-import { membersYetToVote } from '../../state-machines/award-methods/simple-majority.ts'
+// award view, history, and through them replay and records). Until the chair closes its round nobody
+// reads a ballot's choice or reason, nor any count, so nobody votes knowing how the others did. Pure.
+import { roundStatusOf } from '../../state-machines/award-sitting.ts'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
-import { awardMeeting } from '../../state-machines/tender-award.guards.ts'
 import type { ChainedEvent } from '../events/hash-chain.ts'
 
 /** The tender as its projection stands: the machine's state and context. */
@@ -14,13 +13,13 @@ export interface AwardStanding {
 
 /**
  * A round is closed once the meeting has left it behind: the tender left `awarding` (DECIDE, a
- * cancellation, a failure), a re-vote or a fresh vote moved past it, or every member has voted in it,
- * so its tally is final and no ballot can join it.
+ * cancellation, a failure), a re-vote or a fresh vote moved past it, or the chair closed it (CLOSE_ROUND;
+ * in a meeting under a pack frozen before the sitting, its last ballot), so its tally is final.
  */
 export function isRoundClosed(standing: AwardStanding, round: number): boolean {
   const { state, context } = standing
   if (state !== 'awarding' || round < context.round) return true
-  return membersYetToVote(awardMeeting(context)).length === 0
+  return roundStatusOf(context) === 'closed'
 }
 
 /**

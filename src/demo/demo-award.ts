@@ -1,7 +1,9 @@
-// The demo's award (定标) phase: committee draw, frozen dossiers, secret ballots, the decision with
-// reasons, result publicity, the award notice, the contract, and the auditor's replay of the chain.
+// The demo's award (定标) phase: committee draw, frozen dossiers, the meeting (check-in, the chair's
+// round, secret ballots: demo-meeting.ts), the decision with reasons, result publicity, the award
+// notice, the contract, and the auditor's replay of the chain.
 import { DAY_MS } from '../shared/clock.ts'
 import { type DemoClient, seededUsernames } from './demo-client.ts'
+import { runMeeting } from './demo-meeting.ts'
 import { heading, line, shanghai, yuan } from './demo-print.ts'
 import type { DemoTime } from './demo-scenario.ts'
 
@@ -30,7 +32,7 @@ export async function runAwardPhase(
   const t = (path: string) => `/api/v1/tenders/${id}${path}`
   heading('随机抽取定标委员会（可验证抽取）', "Draw the award committee from the purchaser's member pool")
   await api.as<Command>('purchaser', 'POST', t('/award/committee'), {})
-  const award = await api.as<{ committee: { members: { userId: string }[] } }>(
+  const award = await api.as<{ committee: { chairId: string; members: { userId: string }[] } }>(
     'purchaser',
     'GET',
     t('/award'),
@@ -40,7 +42,8 @@ export async function runAwardPhase(
     'member',
     award.committee.members.map((m) => m.userId),
   )
-  line(`定标委员 / members: ${members.join(', ')}`)
+  const [chair] = await seededUsernames(api, 'member', [award.committee.chairId])
+  line(`定标委员 / members: ${members.join(', ')} · 主任 / chair: ${chair}`)
 
   heading(
     '冻结候选人档案（报价、评标结果、信用）',
@@ -60,21 +63,15 @@ export async function runAwardPhase(
   }
   line(`档案哈希 / dossier hash ${dossierHash.slice(0, 16)}…`)
 
-  heading('定标委员会无记名投票（简单多数）', 'Secret ballots, simple majority')
   const [favourite, runnerUp] = [candidates[0]!, candidates[1]!]
-  for (const [i, member] of members.entries()) {
-    const choice = i < 3 ? favourite : runnerUp
-    await api.as(member, 'POST', t('/award/ballots'), {
-      candidateBidId: choice,
+  const tally = await runMeeting(api, id, {
+    members,
+    chair: chair!,
+    ballots: members.map((_, i) => ({
+      candidateBidId: i < 3 ? favourite : runnerUp,
       reason: i < 3 ? '技术方案最优，项目经理业绩突出' : '报价更低，履约评价良好',
-    })
-  }
-  const { rounds } = await api.as<{ rounds: { tally: { bidId: string; votes: number }[] | null }[] }>(
-    'purchaser',
-    'GET',
-    t('/award'),
-  )
-  const tally = rounds.at(-1)?.tally ?? []
+    })),
+  })
   for (const d of dossiers)
     line(`${d.bidderName}: ${tally.find((x) => x.bidId === d.bidId)?.votes ?? 0} 票 / votes`)
 

@@ -79,6 +79,12 @@ export const RulePackSchema = Type.Object(
     }),
     tieBreak: Type.Optional(CitedRule(TIE_BREAK_RULES)),
     credit: Type.Optional(CreditPolicy),
+    awardQuorum: Type.Optional(
+      Type.Object(CitedLimit.properties, {
+        description:
+          "the award meeting's quorum: every drawn member checked in or recused, and at least this many checked in (absent in older packs)",
+      }),
+    ),
   },
   {
     // Open: a field a later pack version adds (e.g. a tie-break rule) is answered as it is, not dropped.

@@ -1,6 +1,6 @@
 // All SQL on the tenders projection: each row is a Tender (its machine snapshot stored as JSON, with the
 // columns lists and joins need beside it). Functions that lock demand a Transaction.
-import type { Kysely, Selectable, Transaction } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { TenderState } from '../../state-machines/tender.machine.ts'
 import type { Database } from '../db/schema.ts'
@@ -92,5 +92,33 @@ export async function listTenders(db: Kysely<Database>, filter: TenderListFilter
   } else if (filter.purchaserOrgId) {
     query = query.where('purchaser_org_id', '=', filter.purchaserOrgId)
   }
+  return (await query.limit(filter.limit).offset(filter.offset).execute()).map(tenderOf)
+}
+
+/** Which tenders with an award meeting to list: in these states, of this member or this purchaser. */
+export interface AwardMeetingFilter {
+  readonly states: readonly TenderState[]
+  /** Tenders whose award committee this user was drawn onto. */
+  readonly awardMemberId?: string
+  /** Tenders of this purchaser. */
+  readonly purchaserOrgId?: string
+  readonly limit: number
+  readonly offset: number
+}
+
+/** The award meetings a user takes part in, the latest moved first (the committee is in the context). */
+export async function listAwardMeetings(db: Kysely<Database>, filter: AwardMeetingFilter): Promise<Tender[]> {
+  let query = db
+    .selectFrom('tenders')
+    .selectAll()
+    .where('state', 'in', [...filter.states])
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+  const { awardMemberId, purchaserOrgId } = filter
+  if (awardMemberId !== undefined) {
+    const member = JSON.stringify([awardMemberId])
+    query = query.where(sql<boolean>`snapshot -> 'context' -> 'awardCommittee' @> ${member}::jsonb`)
+  }
+  if (purchaserOrgId !== undefined) query = query.where('purchaser_org_id', '=', purchaserOrgId)
   return (await query.limit(filter.limit).offset(filter.offset).execute()).map(tenderOf)
 }

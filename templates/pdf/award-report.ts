@@ -1,7 +1,9 @@
 // Layout of the award report (定标报告, REGULATIONS §5.4): method and parameters, candidates, the
-// committee and how it was drawn, recusals, the frozen dossiers, every ballot of every round with its
-// reason, tallies and re-votes, declines, the credit snapshots consulted, and the decision's reasons.
+// committee and how it was drawn, attendance with the quorum, check-in declarations and recusals, the
+// frozen dossiers, every round (opened and closed by the chair) with every ballot and its reason, tallies
+// and re-votes, declines, the credit snapshots consulted, and the decision, its reasons and who took it.
 
+import { attendanceBlocks, candidateName, roundBlocks } from './award-report-meeting.ts'
 import {
   awardMethodText,
   creditOutcomeText,
@@ -11,8 +13,8 @@ import {
   yuan,
   yuanInCapitals,
 } from './format.ts'
-import type { Block, LayoutMeta, RecordLayout } from './layout.ts'
-import type { AwardReportInput, CreditSnapshotSummary, Party } from './record-input.ts'
+import type { LayoutMeta, RecordLayout } from './layout.ts'
+import type { AwardReportInput, CreditSnapshotSummary } from './record-input.ts'
 import {
   drawBlocks,
   numbered,
@@ -23,14 +25,6 @@ import {
   tenderFields,
   verificationBlocks,
 } from './sections.ts'
-
-function candidateName(input: AwardReportInput): (bidId: string) => string {
-  const names = new Map<string, Party>(input.candidates.map((c) => [c.bidId, c.bidder]))
-  return (bidId) => {
-    const party = names.get(bidId)
-    return party ? partyName(party) : bidId
-  }
-}
 
 /** The tie-breaks a pack may declare, in the report's words. */
 const TIE_BREAK_NAMES: Readonly<Record<string, string>> = { lowestBidPrice: '投标报价最低者中标' }
@@ -53,48 +47,7 @@ function creditPoints(snapshot: CreditSnapshotSummary): string {
   return points.length === 0 ? '无' : points.join('\n')
 }
 
-function roundBlocks(input: AwardReportInput): Block[] {
-  if (input.rounds.length === 0) return [{ kind: 'paragraph', text: '没有投票记录。' }]
-  const nameOf = candidateName(input)
-  const multipleVotes = input.rounds.some((r) => r.vote > 1)
-  return input.rounds.flatMap((r): Block[] => [
-    {
-      kind: 'paragraph',
-      text:
-        `${multipleVotes ? `第 ${r.vote} 次表决 ` : ''}第 ${r.round} 轮投票，参选候选人：` +
-        r.activeCandidates.map(nameOf).join('、'),
-    },
-    {
-      kind: 'table',
-      small: true,
-      columns: [
-        { header: '事件号', weight: 6, align: 'center' },
-        { header: '委员', weight: 12 },
-        { header: '所投候选人', weight: 22 },
-        { header: '理由', weight: 38 },
-        { header: '投票时间（UTC+8）', weight: 15 },
-      ],
-      rows: r.ballots.map((b) => [
-        String(b.seq),
-        personName(b.member),
-        nameOf(b.candidateBidId),
-        b.reason || '—',
-        shanghaiTime(b.castAt),
-      ]),
-      empty: '本轮无人投票。',
-    },
-    {
-      kind: 'table',
-      small: true,
-      columns: [
-        { header: '候选人', weight: 50 },
-        { header: '得票', weight: 10, align: 'right' },
-      ],
-      rows: r.tally.map((t) => [nameOf(t.bidId), String(t.votes)]),
-      empty: '—',
-    },
-  ])
-}
+const DECIDED_AS: Readonly<Record<string, string>> = { chair: '定标委员会主任', purchaser: '招标人' }
 
 export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): RecordLayout {
   const name = RECORD_NAMES.award_report
@@ -103,7 +56,7 @@ export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): Re
     '定标方法与参数',
     '定标候选人',
     '定标委员会及其组建',
-    '回避与声明',
+    '签到、回避与出席',
     '定标资料',
     '投票记录与计票',
     '信用信息',
@@ -128,7 +81,7 @@ export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): Re
             input.maxRevotes === null ? '—' : `${input.maxRevotes} 次，之后按招标文件的平局处理规则`,
           ],
           ['定标委员会最少人数', orDash(input.committeeMinSize)],
-          ['投票方式', '秘密投票；一轮全部委员投完后方公开各票及理由'],
+          ['投票方式', '秘密投票；签到委员全部投完、主任结束本轮后方公开各票、理由及计票'],
         ],
       },
       { kind: 'heading', text: h[2]! },
@@ -168,22 +121,7 @@ export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): Re
         empty: '定标委员会尚未组建。',
       },
       { kind: 'heading', text: h[4]! },
-      {
-        kind: 'table',
-        columns: [
-          { header: '委员', weight: 14 },
-          { header: '事项', weight: 16 },
-          { header: '内容', weight: 40 },
-          { header: '时间（UTC+8）', weight: 15 },
-        ],
-        rows: input.declarations.map((d) => [
-          personName(d.member),
-          d.eventType,
-          orDash(d.statement),
-          shanghaiTime(d.declaredAt),
-        ]),
-        empty: '事件流中没有定标委员的回避或声明记录。',
-      },
+      ...attendanceBlocks(input),
       { kind: 'heading', text: h[5]! },
       {
         kind: 'fields',
@@ -252,7 +190,12 @@ export function awardReportLayout(input: AwardReportInput, meta: LayoutMeta): Re
           ['中标价', yuan(input.winner.priceFen)],
           ['中标价（大写）', yuanInCapitals(input.winner.priceFen)],
           ['定标时间', shanghaiTimeLabelled(input.decidedAt)],
-          ['确定人', input.decidedBy === null ? '—' : personName(input.decidedBy)],
+          [
+            '确定人',
+            input.decidedBy === null
+              ? '—'
+              : `${personName(input.decidedBy)}${input.decidedAs === null ? '' : `（${DECIDED_AS[input.decidedAs]}）`}`,
+          ],
           ['定标依据', decisionBasisText(input)],
         ],
       },

@@ -156,6 +156,9 @@ export interface RoundInput {
   /** Which vote of the award (a decline or an upheld objection starts a fresh one), from 1. */
   readonly vote: number
   readonly round: number
+  /** When the chair opened and closed the round (OPEN_ROUND, CLOSE_ROUND); null before the sitting existed. */
+  readonly openedAt: string | null
+  readonly closedAt: string | null
   readonly activeCandidates: readonly string[]
   readonly ballots: readonly BallotInput[]
   readonly tally: readonly { readonly bidId: string; readonly votes: number }[]
@@ -189,12 +192,21 @@ export interface CreditSnapshotRef {
   readonly snapshot: CreditSnapshotSummary | null
 }
 
-/** A recusal or declaration made by an award member (回避声明), if the stream records any. */
+/** A check-in with its declaration of no conflict (签到), or a recusal with its reason (回避). */
 export interface AwardDeclarationInput {
   readonly member: Person
   readonly declaredAt: string
   readonly eventType: string
+  /** The declaration (CHECK_IN) or the reason (RECUSE). */
   readonly statement: string | null
+}
+
+/** A drawn member's attendance at the decision: checked in, recused or absent (出席情况). */
+export interface AwardAttendanceInput {
+  readonly member: Person
+  readonly chair: boolean
+  readonly status: 'checkedIn' | 'recused' | 'absent'
+  readonly at: string | null
 }
 
 export interface AwardReportInput extends RecordInputBase {
@@ -206,6 +218,10 @@ export interface AwardReportInput extends RecordInputBase {
   readonly committeeFormedAt: string | null
   readonly draw: DrawInput | null
   readonly declarations: readonly AwardDeclarationInput[]
+  /** Every drawn member's attendance; empty under a pack frozen before the sitting existed. */
+  readonly attendance: readonly AwardAttendanceInput[]
+  /** The quorum the pack declared (awardQuorum), or null (a pack frozen before it). */
+  readonly quorum: { readonly value: number; readonly source: string } | null
   readonly dossierHash: string | null
   readonly dossiersFrozenAt: string | null
   readonly rounds: readonly RoundInput[]
@@ -215,6 +231,8 @@ export interface AwardReportInput extends RecordInputBase {
   readonly winner: { readonly bidId: string; readonly bidder: Party; readonly priceFen: string | null }
   readonly decidedAt: string
   readonly decidedBy: Person | null
+  /** In which capacity: the committee's chair or the purchaser (null in histories before it was said). */
+  readonly decidedAs: 'chair' | 'purchaser' | null
   /**
    * What designated the winner: the votes of the last round, or (re-votes spent, still tied) the
    * tie-break the tender declared at publication, with its citation and the candidates it separated.

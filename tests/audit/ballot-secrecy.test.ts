@@ -1,9 +1,10 @@
 // Ballot secrecy on every read path: before its round closes, no reader (purchaser, supervisor, auditor)
 // learns a ballot's choice or reason from the history (JSON or NDJSON), replay, the award view or the
-// records; once it closes (last vote, re-vote, end of the meeting) the history shows it in full.
+// records, nor any count; once it closes (the chair's close, a re-vote, the end of the meeting) the
+// history shows it in full.
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AwardingTender, bearer, formAndFreeze, get, post, reachAwarding } from '../award/support.ts'
+import { type AwardingTender, bearer, get, openMeeting, post, reachAwarding } from '../award/support.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 const READERS = ['purchaser', 'supervisor', 'auditor']
@@ -27,7 +28,7 @@ describe('ballots of an open round', () => {
   beforeEach(async () => {
     t = await startTestApp()
     tender = await reachAwarding(t)
-    members = await formAndFreeze(t, tender.tenderId)
+    members = await openMeeting(t, tender.tenderId)
   })
   afterEach(async () => t.close())
 
@@ -65,7 +66,7 @@ describe('ballots of an open round', () => {
     }
   }
 
-  it('withholds choice and reason from every reader until the last member votes', async () => {
+  it('withholds choice, reason and counts from every reader until the chair closes the round', async () => {
     // given four of five members have voted
     const [a] = tender.candidates as [string]
     for (const member of members.slice(0, 4)) await vote(member, a)
@@ -97,8 +98,23 @@ describe('ballots of an open round', () => {
       .where('stream_id', '=', `tender-${tender.tenderId}`)
       .execute()
     expect(JSON.stringify(outbox)).not.toContain('award_report')
-    // when the last member votes, then every reader sees every ballot in full
+    // when the last member votes, the round is complete but nothing shows before the chair closes it
     await vote(members[4]!, a)
+    for (const username of READERS) {
+      await expectWithheld(username, 1, 5)
+      const award = await get(t, username, url('award'))
+      expect(award.body.rounds[0]).toMatchObject({ complete: true, tally: null, ballots: null })
+      expect(JSON.stringify(award.body)).not.toContain(marker)
+    }
+    const history = await get(t, 'auditor', url('history'))
+    expect(history.body.events.map((e: HistoryLine) => e.type)).not.toContain('CLOSE_ROUND')
+    // then, once the chair closes it, every reader sees every ballot in full, and the tally in the chain
+    expect((await post(t, members[0]!, url('award/rounds/1/close'))).status).toBe(200)
+    const closing = (await get(t, 'auditor', url('history'))).body.events.at(-1)
+    expect(closing).toMatchObject({
+      type: 'CLOSE_ROUND',
+      data: { round: 1, tally: [{ bidId: a, votes: 5 }, { votes: 0 }, { votes: 0 }] },
+    })
     for (const username of READERS) {
       for (const ndjson of [false, true]) {
         const ballots = await ballotsIn(username, ndjson)
@@ -115,7 +131,9 @@ describe('ballots of an open round', () => {
     // given round 1 tied 2–2–1, a re-vote, and two ballots of round 2
     const [a, b, c] = tender.candidates as [string, string, string]
     for (const [i, member] of members.entries()) await vote(member, [a, a, b, b, c][i]!)
+    expect((await post(t, members[0]!, url('award/rounds/1/close'))).status).toBe(200)
     expect((await post(t, 'purchaser', url('award/revote'))).status).toBe(200)
+    expect((await post(t, members[0]!, url('award/rounds/2/open'))).status).toBe(200)
     await vote(members[0]!, a)
     await vote(members[1]!, b)
     // then round 1 is in full for every reader, round 2 withheld

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eventHash } from '../../src/events/hash-chain.ts'
 import { DEMO_USERS } from '../../src/organisations/demo-directory.ts'
-import { bearer, formAndFreeze, get, post, reachAwarding, voteRound } from '../award/support.ts'
+import { bearer, castBallots, chairRound, get, openMeeting, post, reachAwarding } from '../award/support.ts'
 import { createDraft, createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -87,11 +87,11 @@ describe('GET tenders/{id}/history', () => {
   })
 
   it('keeps the ballots of an open round sealed, as the award view does', async () => {
-    // given four of five members have voted
+    // given four of five members have voted in the open round
     const tender = await reachAwarding(t)
-    const members = await formAndFreeze(t, tender.tenderId)
+    const members = await openMeeting(t, tender.tenderId)
     const [a] = tender.candidates as [string]
-    await voteRound(t, tender.tenderId, members.slice(0, 4), [a, a, a, a])
+    await castBallots(t, tender.tenderId, members.slice(0, 4), [a, a, a, a])
     const ballots = async () =>
       (await get(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/history`)).body.events.filter(
         (e: { type: string }) => e.type === 'CAST_BALLOT',
@@ -104,11 +104,14 @@ describe('GET tenders/{id}/history', () => {
       expect(ballot.data).toMatchObject({ round: 1, withheld: true })
       expect(Object.keys(ballot.data).sort()).toEqual(['at', 'memberId', 'round', 'withheld'])
     }
-    // when the last member votes, then every ballot shows in full
+    // when the last member votes, the round stays sealed until the chair closes it
     await post(t, members[4]!, `/api/v1/tenders/${tender.tenderId}/award/ballots`, {
       candidateBidId: a,
       reason: '同意',
     })
+    expect((await ballots()).filter((b: { note?: string }) => b.note !== undefined)).toHaveLength(5)
+    // and when the chair closes it, every ballot shows in full
+    await chairRound(t, tender.tenderId, members[0]!, 'close')
     const closed = await ballots()
     expect(closed).toHaveLength(5)
     for (const ballot of closed) {

@@ -1,7 +1,7 @@
 // GET tenders/{id}/replay: the chain verifies, the machine accepts every event and lands on the
 // stored projection, and every recorded draw re-runs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { decideAndPublish, formAndFreeze, get, post, reachAwarding } from '../award/support.ts'
+import { decideAndPublish, get, openMeeting, post, reachAwarding } from '../award/support.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -34,7 +34,7 @@ describe('GET tenders/{id}/replay', () => {
   it('verifies a whole award through to the contract, draws included', async () => {
     // given a tender taken to completion with an expert draw and an award-committee draw
     const tender = await reachAwarding(t)
-    const members = await formAndFreeze(t, tender.tenderId)
+    const members = await openMeeting(t, tender.tenderId)
     await decideAndPublish(t, tender.tenderId, members, tender.candidates[0]!)
     await post(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/award-notice`)
     await post(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/contract`, { contractRef: 'HT-2026-001' })

@@ -29,6 +29,14 @@ describe('bad input on the award and audit routes', () => {
     [members[0]!, 'POST', 'award/ballots', { candidateBidId: 'bid_1', reason: '好' }, 400],
     [members[0]!, 'POST', 'award/ballots', { candidateBidId: bid(), reason: '   ' }, 400],
     [members[0]!, 'POST', 'award/ballots', { candidateBidId: bid(), reason: 'x'.repeat(2001) }, 400],
+    [members[0]!, 'POST', 'award/check-in', { statement: '' }, 400],
+    [members[0]!, 'POST', 'award/check-in', { statement: 'x'.repeat(2001) }, 400],
+    [members[0]!, 'POST', 'award/check-in', { statement: '无利害关系', seat: 3 }, 400],
+    [members[1]!, 'POST', 'award/recusal', {}, 400],
+    [members[1]!, 'POST', 'award/recusal', { reason: '   ' }, 400],
+    [members[0]!, 'POST', 'award/rounds/0/open', '', 400],
+    [members[0]!, 'POST', 'award/rounds/one/open', '', 400],
+    [members[0]!, 'POST', 'award/rounds/1/close', '{"tally": []}', 400],
     ['purchaser', 'POST', 'award/revote', '[', 400],
     ['purchaser', 'POST', 'award/decision', { winnerBidId: bid() }, 400],
     ['purchaser', 'POST', 'award/decision', { winnerBidId: 42, reasons: '多数' }, 400],
@@ -56,6 +64,9 @@ describe('bad input on the award and audit routes', () => {
     const before = await eventCount(t)
     const token = await bearer(t, 'purchaser')
     const paths = ['award', 'award/dossiers', 'history', 'replay']
+    const meetings = await t.http.get('/api/v1/meetings?limit=0').set('authorization', token)
+    expect(meetings.status).toBe(400)
+    expect((await t.http.get('/api/v1/meetings')).status).toBe(401)
     for (const path of paths) {
       const bad = await t.http.get(`/api/v1/tenders/not-an-id/${path}`).set('authorization', token)
       expect(bad.status).toBe(400)

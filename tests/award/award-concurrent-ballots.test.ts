@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { onPostgres } from '../support/test-database.ts'
-import { type AwardingTender, formAndFreeze, get, post, reachAwarding } from './support.ts'
+import { type AwardingTender, chairRound, get, openMeeting, post, reachAwarding } from './support.ts'
 
 // Needs several real connections; PGlite serialises everything on one.
 describe.runIf(onPostgres)('concurrent ballots', () => {
@@ -16,7 +16,7 @@ describe.runIf(onPostgres)('concurrent ballots', () => {
   afterEach(async () => t.close())
 
   it("records every member's ballot once when all vote together", async () => {
-    const members = await formAndFreeze(t, tender.tenderId)
+    const members = await openMeeting(t, tender.tenderId)
     const url = `/api/v1/tenders/${tender.tenderId}/award/ballots`
     const results = await Promise.all(
       members.map((member, i) =>
@@ -27,8 +27,11 @@ describe.runIf(onPostgres)('concurrent ballots', () => {
     const seqs = results.map((r) => r.body.event.seq).sort((x, y) => x - y)
     expect(new Set(seqs).size).toBe(5)
     const view = (await get(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/award`)).body
-    expect(view.rounds[0]).toMatchObject({ complete: true })
-    expect(view.rounds[0].tally.slice(0, 2)).toEqual([
+    expect(view.rounds[0]).toMatchObject({ complete: true, tally: null })
+    // one tally, revealed by the chair's close
+    await chairRound(t, tender.tenderId, members[0]!, 'close')
+    const closed = (await get(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/award`)).body
+    expect(closed.rounds[0].tally.slice(0, 2)).toEqual([
       { bidId: tender.candidates[0], votes: 3 },
       { bidId: tender.candidates[1], votes: 2 },
     ])

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { type AwardingTender, decideAndPublish, formAndFreeze, get, post, reachAwarding } from './support.ts'
+import { type AwardingTender, decideAndPublish, get, openMeeting, post, reachAwarding } from './support.ts'
 
 describe('award notice and contract', () => {
   let t: TestApp
@@ -12,7 +12,7 @@ describe('award notice and contract', () => {
   beforeEach(async () => {
     t = await startTestApp()
     tender = await reachAwarding(t)
-    const members = await formAndFreeze(t, tender.tenderId)
+    const members = await openMeeting(t, tender.tenderId)
     await decideAndPublish(t, tender.tenderId, members, tender.candidates[1]!)
   })
   afterEach(async () => t.close())

@@ -1,7 +1,18 @@
-// A tied round is voted again among the tied; the decision must name the round's unique majority.
+// A tied round is voted again among the tied; the decision must name the round's unique majority, and
+// is recorded by the chair or the purchaser, in that capacity.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { type AwardingTender, formAndFreeze, get, post, reachAwarding, voteRound } from './support.ts'
+import {
+  type AwardingTender,
+  castBallots,
+  chairRound,
+  get,
+  openMeeting,
+  post,
+  reachAwarding,
+  userId,
+  voteRound,
+} from './support.ts'
 
 describe('re-vote and decision', () => {
   let t: TestApp
@@ -14,7 +25,7 @@ describe('re-vote and decision', () => {
   beforeEach(async () => {
     t = await startTestApp()
     tender = await reachAwarding(t)
-    members = await formAndFreeze(t, tender.tenderId)
+    members = await openMeeting(t, tender.tenderId)
   })
   afterEach(async () => t.close())
 
@@ -26,10 +37,11 @@ describe('re-vote and decision', () => {
     const early = await decide(a)
     expect(early.status).toBe(422)
     expect(early.body.code).toBe('winner_not_designated')
-    // when the purchaser starts the re-vote, then round 2 is among a and b only
+    // when the purchaser starts the re-vote, then round 2 is among a and b only, waiting for the chair
     const revote = await post(t, 'purchaser', `${base()}/revote`)
     expect(revote.status).toBe(200)
     let view = (await get(t, 'purchaser', base())).body
+    expect(view.next).toMatchObject({ action: 'OPEN_ROUND', by: 'chair', rule: 'awardQuorum' })
     expect(view.round).toBe(2)
     expect(view.activeCandidates).toEqual([a, b])
     expect(view.rounds.map((r: { activeCandidates: string[] }) => r.activeCandidates)).toEqual([
@@ -41,8 +53,9 @@ describe('re-vote and decision', () => {
       { bidId: b, votes: 2 },
       { bidId: c, votes: 1 },
     ])
-    expect(view.rounds[1]).toMatchObject({ complete: false, votedBy: [], tally: null })
-    // a vote for c is no longer possible
+    expect(view.rounds[1]).toMatchObject({ status: 'pending', complete: false, votedBy: [], tally: null })
+    // a vote for c is no longer possible once the chair opens round 2
+    expect((await post(t, members[0]!, `${base()}/rounds/2/open`)).status).toBe(200)
     const out = await post(t, members[0]!, `${base()}/ballots`, { candidateBidId: c, reason: '仍选丙' })
     expect(out.status).toBe(422)
     // when round 2 ends 3–2 for b, then only b may be decided
@@ -52,18 +65,26 @@ describe('re-vote and decision', () => {
     expect(decided.status).toBe(200)
     expect(decided.body.tender).toMatchObject({ state: 'resultPublicity', winnerBidId: b })
     view = (await get(t, 'supervisor', base())).body
-    expect(view).toMatchObject({ winnerBidId: b, decisionReasons: '得票最多', state: 'resultPublicity' })
+    expect(view).toMatchObject({
+      winnerBidId: b,
+      decisionReasons: '得票最多',
+      state: 'resultPublicity',
+      decidedBy: 'purchaser',
+    })
     expect(view.rounds[1].tally).toEqual([
       { bidId: a, votes: 2 },
       { bidId: b, votes: 3 },
     ])
   })
 
-  it('refuses a re-vote without a tie and a decision before everyone voted', async () => {
+  it('refuses a re-vote without a tie and a decision before everyone voted and the round closed', async () => {
     const [a, b] = tender.candidates as [string, string]
-    await voteRound(t, tender.tenderId, members.slice(0, 4), [a, a, a, b])
+    await castBallots(t, tender.tenderId, members.slice(0, 4), [a, a, a, b])
     expect((await decide(a)).status).toBe(422)
-    await voteRound(t, tender.tenderId, members.slice(4), [b])
+    await castBallots(t, tender.tenderId, members.slice(4), [b])
+    // every member has voted, but nothing is tallied before the chair closes the round
+    expect((await decide(a)).body.code).toBe('winner_not_designated')
+    await chairRound(t, tender.tenderId, members[0]!, 'close')
     const revote = await post(t, 'purchaser', `${base()}/revote`)
     expect(revote.status).toBe(422)
     expect(revote.body.code).toBe('no_tie_to_revote')
@@ -72,10 +93,19 @@ describe('re-vote and decision', () => {
     expect((await decide(a)).status).toBe(200)
   })
 
-  it('lets only the own purchaser record the decision', async () => {
+  it('lets the chair or the own purchaser record the decision, no other member', async () => {
     const [a] = tender.candidates as [string]
     await voteRound(t, tender.tenderId, members, [a, a, a, a, a])
-    const byMember = await post(t, members[0]!, `${base()}/decision`, { winnerBidId: a, reasons: '一致' })
+    const byMember = await post(t, members[1]!, `${base()}/decision`, { winnerBidId: a, reasons: '一致' })
     expect(byMember.status).toBe(403)
+    const byChair = await post(t, members[0]!, `${base()}/decision`, { winnerBidId: a, reasons: '一致' })
+    expect(byChair.status).toBe(200)
+    expect(byChair.body.tender).toMatchObject({ state: 'resultPublicity', winnerBidId: a })
+    const view = (await get(t, 'purchaser', base())).body
+    expect(view).toMatchObject({ decidedBy: 'chair', decisionReasons: '一致' })
+    const history = await get(t, 'auditor', `/api/v1/tenders/${tender.tenderId}/history`)
+    const decided = history.body.events.find((e: { type: string }) => e.type === 'DECIDE')
+    expect(decided.data).toMatchObject({ by: 'chair', winnerBidId: a })
+    expect(decided.actor.userId).toBe(userId(members[0]!))
   })
 })

@@ -10,11 +10,12 @@ import { requestFor } from '../records/render-fixtures.ts'
 import { driveTender } from '../support/drive.ts'
 import { createDraft, publishBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { type AwardingTender, formAndFreeze, get, PRICES, post, reachAwarding, voteRound } from './support.ts'
+import { type AwardingTender, get, openMeeting, PRICES, post, reachAwarding, voteRound } from './support.ts'
 
 const FOUR_MEMBERS: RulePack = {
   ...cnNationalBidding,
   awardCommittee: { minSize: { value: 4, source: 'test: an even committee', confidence: 'U' }, odd: false },
+  awardQuorum: { value: 4, source: 'test: all four present', confidence: 'U' },
 }
 
 async function publishWithFourMembers(t: TestApp): Promise<string> {
@@ -48,7 +49,7 @@ describe('a tie that outlasts the re-votes', () => {
 
   async function tieEveryRound(prices: readonly string[]): Promise<[string, string, string]> {
     tender = await reachAwarding(t, undefined, { publish: publishWithFourMembers, prices })
-    members = await formAndFreeze(t, tender.tenderId)
+    members = await openMeeting(t, tender.tenderId)
     expect(members).toHaveLength(4)
     const [a, b, c] = tender.candidates as [string, string, string]
     // round 1 and both permitted re-votes end 2–2 between a and c
@@ -107,10 +108,12 @@ describe('a tie that outlasts the re-votes', () => {
     expect(next.says).toContain('重新招标')
     expect((await decide(a)).status).toBe(422)
     expect((await decide(c)).status).toBe(422)
-    const byMember = await post(t, members[0]!, `${base()}/failure`)
+    // a member who is not the chair may not; the chair or the purchaser may
+    const byMember = await post(t, members[1]!, `${base()}/failure`)
     expect(byMember.status).toBe(403)
     const failed = await post(t, 'purchaser', `${base()}/failure`)
     expect(failed.status).toBe(200)
     expect(failed.body.tender).toMatchObject({ state: 'failed', failureReason: 'awardTied' })
+    expect(await view()).toMatchObject({ state: 'failed', next: null })
   })
 })

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import {
   type AwardingTender,
+  chairRound,
+  checkInAll,
   decideAndPublish,
   formAndFreeze,
   get,
@@ -22,6 +24,7 @@ describe('POST tenders/{id}/winner-declined', () => {
     t = await startTestApp()
     tender = await reachAwarding(t)
     members = await formAndFreeze(t, tender.tenderId)
+    await checkInAll(t, tender.tenderId, members)
   })
   afterEach(async () => t.close())
 
@@ -38,9 +41,14 @@ describe('POST tenders/{id}/winner-declined', () => {
     expect(view).toMatchObject({
       winnerBidId: null,
       noticeIssuedAt: null,
-      rounds: [{ votedBy: [], complete: false }],
+      roundStatus: 'pending',
+      rounds: [{ status: 'pending', votedBy: [], complete: false }],
     })
+    // the members' check-ins stand: the chair opens the new vote's first round
+    expect(view.attendance.map((m: { status: string }) => m.status)).toEqual(members.map(() => 'checkedIn'))
+    expect(view.next).toMatchObject({ action: 'OPEN_ROUND', by: 'chair' })
     expect((await get(t, 'purchaser', url('award/dossiers'))).status).toBe(200)
+    await chairRound(t, tender.tenderId, members[0]!, 'open')
     const forA = await post(t, members[0]!, url('award/ballots'), { candidateBidId: a, reason: '仍选甲' })
     expect(forA.status).toBe(422)
     // when b wins and declines too, then c is the last one

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tracingApp } from '../support/second-app.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
-import { bearer, formAndFreeze, reachAwarding } from './support.ts'
+import { bearer, openMeeting, reachAwarding } from './support.ts'
 
 const MARKER = `BALLOT-REASON-${randomBytes(8).toString('hex')}`
 
@@ -32,7 +32,7 @@ async function send(tenderId: string, username: string, body: string) {
 describe('logs at level trace around ballots', () => {
   it('never hold a ballot body', async () => {
     const tender = await reachAwarding(t)
-    const members = await formAndFreeze(t, tender.tenderId)
+    const members = await openMeeting(t, tender.tenderId)
     const ballot = { candidateBidId: tender.candidates[0], reason: `${MARKER} 报价合理` }
     expect((await send(tender.tenderId, members[0]!, JSON.stringify(ballot))).status).toBe(200)
     expect((await send(tender.tenderId, members[1]!, `{"reason": "${MARKER}"`)).status).toBe(400)

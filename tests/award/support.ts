@@ -108,17 +108,56 @@ export async function get(t: TestApp, username: string, url: string) {
   return t.http.get(url).set('authorization', await bearer(t, username))
 }
 
-/** Forms a 5-member committee and freezes the dossiers; returns the members' usernames. */
-export async function formAndFreeze(t: TestApp, tenderId: string): Promise<string[]> {
-  const formed = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/committee`, {})
+/**
+ * Forms a committee (the pack's minimum, 5, or `size`) and freezes the dossiers; returns the members'
+ * usernames, the chair first (the draw names the first drawn the chair).
+ */
+export async function formAndFreeze(t: TestApp, tenderId: string, size?: number): Promise<string[]> {
+  const body = size === undefined ? {} : { size }
+  const formed = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/committee`, body)
   if (formed.status !== 200) throw new Error(`committee: ${formed.status} ${JSON.stringify(formed.body)}`)
   const frozen = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award/dossiers/freeze`)
   if (frozen.status !== 200) throw new Error(`freeze: ${frozen.status} ${JSON.stringify(frozen.body)}`)
-  return (formed.body.result.members as string[]).map(usernameOf)
+  const members = (formed.body.result.members as string[]).map(usernameOf)
+  if (formed.body.result.chairId !== userId(members[0]!)) throw new Error('the chair is not the first drawn')
+  return members
 }
 
-/** Every member votes; `choices[i]` is member i's candidate. */
-export async function voteRound(
+/** Each member checks in with the default declaration of no conflict of interest. */
+export async function checkInAll(t: TestApp, tenderId: string, members: readonly string[]) {
+  for (const member of members) {
+    const res = await post(t, member, `/api/v1/tenders/${tenderId}/award/check-in`)
+    if (res.status !== 200) throw new Error(`check-in: ${res.status} ${JSON.stringify(res.body)}`)
+  }
+}
+
+/** The meeting's current round and its status, as the award view says. */
+export async function currentRound(
+  t: TestApp,
+  tenderId: string,
+): Promise<{ round: number; roundStatus: string }> {
+  const view = await get(t, 'purchaser', `/api/v1/tenders/${tenderId}/award`)
+  return { round: view.body.round, roundStatus: view.body.roundStatus }
+}
+
+/** The chair (`members[0]`) opens or closes the current round. */
+export async function chairRound(t: TestApp, tenderId: string, chair: string, step: 'open' | 'close') {
+  const { round } = await currentRound(t, tenderId)
+  const res = await post(t, chair, `/api/v1/tenders/${tenderId}/award/rounds/${round}/${step}`)
+  if (res.status !== 200) throw new Error(`${step} round ${round}: ${res.status} ${JSON.stringify(res.body)}`)
+  return res
+}
+
+/** Committee formed, dossiers frozen, every member checked in and round 1 opened by the chair. */
+export async function openMeeting(t: TestApp, tenderId: string, size?: number): Promise<string[]> {
+  const members = await formAndFreeze(t, tenderId, size)
+  await checkInAll(t, tenderId, members)
+  await chairRound(t, tenderId, members[0]!, 'open')
+  return members
+}
+
+/** Each member votes in the open round; `choices[i]` is member i's candidate. The round stays open. */
+export async function castBallots(
   t: TestApp,
   tenderId: string,
   members: readonly string[],
@@ -133,7 +172,23 @@ export async function voteRound(
   }
 }
 
-/** A unanimous vote for `winner`, the decision, and the end of the result publicity. */
+/**
+ * A whole round: the chair (`members[0]`) opens it if it is not open yet, every member votes
+ * (`choices[i]` is member i's candidate), and the chair closes it.
+ */
+export async function voteRound(
+  t: TestApp,
+  tenderId: string,
+  members: readonly string[],
+  choices: readonly string[],
+) {
+  if ((await currentRound(t, tenderId)).roundStatus === 'pending')
+    await chairRound(t, tenderId, members[0]!, 'open')
+  await castBallots(t, tenderId, members, choices)
+  await chairRound(t, tenderId, members[0]!, 'close')
+}
+
+/** A unanimous round for `winner`, the decision, and the end of the result publicity. */
 export async function decideAndPublish(
   t: TestApp,
   tenderId: string,

@@ -71,6 +71,11 @@ describe('commands the state refuses, sent by someone without the relation', () 
   // On a tender still in bidding: no committee, no objection, no question: each refused by who sends it.
   const cases: [string, string, Record<string, unknown>][] = [
     ['award/ballots', 'member1', { candidateBidId: newId('bid'), reason: '理由' }],
+    ['award/check-in', 'member1', {}],
+    ['award/recusal', 'member1', { reason: '理由' }],
+    ['award/rounds/1/open', 'member1', {}],
+    ['award/rounds/1/close', 'member1', {}],
+    ['award/revote', 'member1', {}],
     ['award/decision', 'member1', { winnerBidId: newId('bid'), reasons: '理由' }],
     ['evaluation/scores', 'expert1', { scores: [{ bidId: newId('bid'), score: 80, comment: '好' }] }],
     ['evaluation/declarations', 'expert1', { noConflict: true }],

@@ -2,7 +2,7 @@
 // version as ETag, and a Location header that reads the created thing back. The commands come from the
 // OpenAPI document (every 201), so a new one must bring its scenario here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decideAndPublish, formAndFreeze, reachAwarding } from '../award/support.ts'
+import { decideAndPublish, openMeeting, reachAwarding } from '../award/support.ts'
 import { bidBody } from '../support/bidding.ts'
 import { createPublished, draftBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
@@ -48,7 +48,7 @@ const SCENARIOS: Record<string, Scenario> = {
   issueAwardNotice: {
     tender: async (t) => {
       const { tenderId, candidates } = await reachAwarding(t)
-      await decideAndPublish(t, tenderId, await formAndFreeze(t, tenderId), candidates[0]!)
+      await decideAndPublish(t, tenderId, await openMeeting(t, tenderId), candidates[0]!)
       return tenderId
     },
     username: 'purchaser',

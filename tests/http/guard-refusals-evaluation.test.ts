@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cnNationalBidding as pack } from '../../src/rules/packs/cn-national-bidding.ts'
 import { RuleViolation } from '../../src/shared/errors.ts'
-import { post as award, decideAndPublish, formAndFreeze, reachAwarding, userId } from '../award/support.ts'
+import { post as award, decideAndPublish, openMeeting, reachAwarding, userId } from '../award/support.ts'
 import {
   auth,
   declare,
@@ -213,7 +213,7 @@ describe('the award meeting', () => {
 
   it('names the ballot and decision rules', async () => {
     const { tenderId, bidIds, candidates } = await reachAwarding(t)
-    const members = await formAndFreeze(t, tenderId)
+    const members = await openMeeting(t, tenderId)
     const [first] = members as [string]
     const ballots = expect.stringContaining('REGULATIONS §5.2')
     const ballot = (candidateBidId: string | undefined) => ({ candidateBidId, reason: '综合比较后选择' })
@@ -249,7 +249,7 @@ describe('the award meeting', () => {
 
   it('before the notice: no contract (notice_not_issued); one notice only (notice_already_issued)', async () => {
     const { tenderId, candidates } = await reachAwarding(t)
-    const members = await formAndFreeze(t, tenderId)
+    const members = await openMeeting(t, tenderId)
     await decideAndPublish(t, tenderId, members, candidates[0]!)
     const contract = await award(t, 'purchaser', url(tenderId, 'contract'), {
       contractRef: `HT-${randomBytes(4).toString('hex')}`,

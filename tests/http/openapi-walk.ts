@@ -53,9 +53,10 @@ export function mutatingOperations(doc: Document): WalkedOperation[] {
 export const headerParameter = (op: Operation, name: string) =>
   op.parameters?.some((p) => p.in === 'header' && p.name.toLowerCase() === name) ?? false
 
-/** The URL with {id} as the given tender and every other path parameter a well-formed, unknown id. */
+/** The URL with {id} as the given tender, {round} as round 1, and every other path parameter a well-formed, unknown id. */
 export function urlOf(path: string, tenderId: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? tenderId : newId('tst')))
+  const sample = (name: string) => (name === 'id' ? tenderId : name === 'round' ? '1' : newId('tst'))
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => sample(name))
 }
 
 /** A value the schema accepts: its example where it has one, else the least that satisfies it. */

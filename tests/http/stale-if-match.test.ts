@@ -2,7 +2,7 @@
 // The routes come from the OpenAPI document, so a new one is walked (or must be excused) by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findTender } from '../../src/tenders/tender-repository.ts'
-import { formAndFreeze, reachAwarding, usernameOf } from '../award/support.ts'
+import { openMeeting, reachAwarding, usernameOf } from '../award/support.ts'
 import { eventCount } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { type Document, headerParameter, mutatingOperations, sampleBody, urlOf } from './openapi-walk.ts'
@@ -29,7 +29,7 @@ beforeAll(async () => {
   t = await startTestApp()
   doc = t.app.swagger() as unknown as Document
   ;({ tenderId } = await reachAwarding(t))
-  const members = await formAndFreeze(t, tenderId)
+  const members = await openMeeting(t, tenderId)
   const experts = (await findTender(t.database.db, tenderId)).context.expertCommittee
   actors = ['operator', 'supervisor', 'purchaser', 'bidder1', usernameOf(experts[0]!), members[0]!]
 })

@@ -5,7 +5,7 @@ import { readStream } from '../../src/events/event-store.ts'
 import { verifyChain } from '../../src/events/hash-chain.ts'
 import { drainRecordOutbox, issueRecordJob, RECORD_LEASE_MS } from '../../src/records/record-worker.ts'
 import { claimRecordJobs } from '../../src/records/records-outbox.ts'
-import { decideAndPublish, formAndFreeze, post, reachAwarding } from '../award/support.ts'
+import { decideAndPublish, openMeeting, post, reachAwarding } from '../award/support.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { recordDeps } from './support.ts'
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await startTestApp()
   const awarding = await reachAwarding(t)
   tenderId = awarding.tenderId
-  const members = await formAndFreeze(t, tenderId)
+  const members = await openMeeting(t, tenderId)
   await decideAndPublish(t, tenderId, members, awarding.candidates[0]!)
   const notice = await post(t, 'purchaser', `/api/v1/tenders/${tenderId}/award-notice`)
   expect(notice.status).toBe(201)

@@ -86,7 +86,7 @@ describe('record inputs of a completed tender', () => {
     expect(input.summary).toContain('三名定标候选人')
   })
 
-  it('award report: both rounds with every ballot, tallies, the re-vote, the decision and its reasons', async () => {
+  it('award report: attendance, both rounds with every ballot, tallies, the re-vote, the decision and its reasons', async () => {
     const input = await load('award_report')
     const [a, b, c] = tender.bidIds as [string, string, string]
     expect(input.committee).toHaveLength(5)
@@ -108,9 +108,26 @@ describe('record inputs of a completed tender', () => {
     ])
     expect(input.rounds[0]!.ballots[4]).toMatchObject({ candidateBidId: c, reason: '委员5：综合比较后选择' })
     expect(input.revotes).toHaveLength(1)
+    // every member checked in with the declaration of no conflict; the chair opened and closed each round
+    expect(input.quorum).toEqual({ value: 5, source: expect.stringContaining('REGULATIONS §5.1') })
+    expect(input.attendance.map((a) => [a.status, a.chair])).toEqual([
+      ['checkedIn', true],
+      ['checkedIn', false],
+      ['checkedIn', false],
+      ['checkedIn', false],
+      ['checkedIn', false],
+    ])
+    expect(input.attendance.every((a) => a.at !== null)).toBe(true)
+    expect(input.declarations.map((d) => d.eventType)).toEqual(input.committee.map(() => 'CHECK_IN'))
+    expect(input.declarations[0]!.statement).toContain('利害关系')
+    for (const round of input.rounds) {
+      expect(round.openedAt).not.toBeNull()
+      expect(Date.parse(round.closedAt!)).toBeGreaterThanOrEqual(Date.parse(round.openedAt!))
+    }
     expect(input.winner).toMatchObject({ bidId: b, priceFen: '3650000012' })
     expect(input.reasons).toContain('报价合理')
     expect(input.decidedBy?.name).toBe('招标人经办人 陈志远')
+    expect(input.decidedAs).toBe('purchaser')
     expect(input.decisionBasis).toEqual({ by: 'votes' })
     // The dossiers' freeze took one credit snapshot per candidate (FREEZE_DOSSIERS' creditSnapshotIds).
     expect(input.creditSnapshots.map((c) => [c.eventType, c.bidId])).toEqual([

@@ -11,7 +11,7 @@ import type { RecordRequest } from '../../src/records/record-types.ts'
 import { DAY_MS } from '../../src/shared/clock.ts'
 import { newId } from '../../src/shared/ids.ts'
 import type { RecordType } from '../../templates/pdf/record-kinds.ts'
-import { EXPERTS, formAndFreeze, post, userId, voteRound } from '../award/support.ts'
+import { EXPERTS, openMeeting, post, userId, voteRound } from '../award/support.ts'
 import { driveTender } from '../support/drive.ts'
 import { createPublished } from '../support/tender-fixtures.ts'
 import type { TestApp } from '../support/test-app.ts'
@@ -91,7 +91,7 @@ export async function driveCompletedTender(
   ])
   t.clock.advance(3 * DAY_MS)
   await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
-  const members = await formAndFreeze(t, tenderId)
+  const members = await openMeeting(t, tenderId)
   const [a, b, c] = bidIds as [string, string, string]
   // A tie in round 1 (2–2–1), then the re-vote among the tied two.
   await voteRound(t, tenderId, members, [a, a, b, b, c])

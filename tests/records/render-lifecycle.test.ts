@@ -105,7 +105,7 @@ describe('records of a completed tender', () => {
     expectWords(text, '84.50') // expert 3's score for the third bid: 80 + 2 + 2 × 2.25
   })
 
-  it('renders the award report with every ballot of both rounds, the re-vote and the reasons', async () => {
+  it('renders the award report with attendance, every ballot of both rounds, the re-vote and the reasons', async () => {
     const request = await requestFor(t, tender.tenderId, 'award_report')
     const { pdf, recordId } = await render(request)
     const pages = pdfPageTexts(pdf)
@@ -118,6 +118,8 @@ describe('records of a completed tender', () => {
     expectWords(text, '委员5：综合比较后选择')
     expectWords(text, '报价合理、履约能力强')
     expectWords(text, '人民币叁仟陆佰伍拾万元壹角贰分')
+    expectWords(text, '五、签到、回避与出席', '定标会法定人数', '已签到', '签到并声明无利害关系', '主任开启')
+    expectWords(text, '陈志远（招标人）')
     // One credit snapshot per candidate, taken when the dossiers were frozen.
     const input = await loadRecordInput(t.database.db, request)
     if (input.type !== 'award_report') throw new Error('not an award report')

@@ -34,6 +34,7 @@ describe.each(packs.map((p) => [p.id, p] as const))('%s', (_id, pack) => {
       ...Object.values(pack.limits),
       pack.evaluationCommittee.minSize,
       pack.awardCommittee.minSize,
+      pack.awardQuorum!,
       pack.candidates.min,
       pack.candidates.max,
     ]
@@ -42,6 +43,16 @@ describe.each(packs.map((p) => [p.id, p] as const))('%s', (_id, pack) => {
       expect(['V', 'S', 'U']).toContain(limit.confidence)
       if (limit.confidence === 'U') expect(limit.source).toMatch(/unverified/i)
     }
+  })
+
+  it('declares the award meeting’s quorum: every drawn member present, and a committee of the minimum size', () => {
+    expect(pack.awardQuorum?.value).toBe(pack.awardCommittee.minSize.value)
+    expect(pack.awardQuorum?.source).toContain('REGULATIONS §5.1')
+    expect(rulePackProblems({ ...pack, awardQuorum: { ...pack.awardQuorum!, value: 0 } })).toEqual([
+      'awardQuorum must be a whole number from 1 to awardCommittee.minSize, with a source',
+    ])
+    const { awardQuorum: _older, ...older } = pack
+    expect(rulePackProblems(older)).toEqual([])
   })
 
   it('keeps lottery off (发改法规规〔2022〕1117号)', () => {

@@ -26,6 +26,8 @@ function extraPayloads(snapshot: TenderSnapshot, at: string): TenderEvent[] {
     { type: 'EXTEND_DEADLINE', newDeadline: later(at, 60), reason: '顺延', at },
     ...c.questions.map((q): TenderEvent => ({ type: 'QUESTION_ANSWERED', questionId: q.questionId, at })),
     ...c.declaredExperts.flatMap((e) => c.openedBids.map((bid) => ev.reject(e, bid.bidId))),
+    // the traversal lets one member recuse; any other may too
+    ...c.awardCommittee.map((memberId) => ev.recuse(memberId)),
   ]
 }
 

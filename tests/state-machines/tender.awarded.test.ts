@@ -1,7 +1,7 @@
 // Given an awarded tender, when the notice is issued, the contract is signed or the winner declines.
 import { describe, expect, it } from 'vitest'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, ev, fold, MEMBERS, step, T, unanimous } from './tender.fixtures.ts'
+import { accepts, ev, fold, MEMBERS, step, T, unanimousRound } from './tender.fixtures.ts'
 import { given, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 describe('awarded: ISSUE_AWARD_NOTICE (中标通知书)', () => {
@@ -52,17 +52,22 @@ describe('awarded: WINNER_DECLINED', () => {
       contractDueAt: null,
       awardCommittee: [...MEMBERS],
       dossierHash: 'dossiers',
+      roundStatus: 'pending',
     })
+    // the members' check-ins stand; the chair opens the new vote's first round
+    expect(next.context.attendance.map((a) => a.status)).toEqual(MEMBERS.map(() => 'checkedIn'))
     expect(accepts(next, ev.ballot('m1', 'b1'))).toBe(false)
-    const redecided = fold([...unanimous('b3'), ev.decide('b3')], next)
+    expect(accepts(step(next, ev.openRound()), ev.ballot('m1', 'b1'))).toBe(false)
+    const redecided = fold([...unanimousRound('b3', ['b2', 'b3']), ev.decide('b3')], next)
     expect(redecided.context.winnerBidId).toBe('b3')
   })
 
   it('fails (流标) when no candidate remains', () => {
     let snapshot = step(given.awarded(), ev.decline())
     for (const winner of ['b2', 'b3']) {
+      const candidates = [...snapshot.context.activeCandidates]
       snapshot = fold(
-        [...unanimous(winner), ev.decide(winner), ev.endPublicity(RESULT_PUBLICITY_END)],
+        [...unanimousRound(winner, candidates), ev.decide(winner), ev.endPublicity(RESULT_PUBLICITY_END)],
         snapshot,
       )
       snapshot = step(snapshot, ev.decline())

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'vitest'
 import { initialTransition, transition } from 'xstate'
 import { cnNationalBidding } from '../../src/rules/packs/cn-national-bidding.ts'
+import { roundTally } from '../../state-machines/award-sitting.ts'
 import type { RulePack } from '../../state-machines/rule-pack.ts'
 import type { BidOpeningOutcome, TenderEvent, TenderInput } from '../../state-machines/tender.events.ts'
 import { type TenderSnapshot, tenderMachine } from '../../state-machines/tender.machine.ts'
@@ -108,6 +109,29 @@ export const ev = {
     draw,
   }),
   freeze: (): TenderEvent => ({ type: 'FREEZE_DOSSIERS', at: T(27, 1), dossierHash: 'dossiers' }),
+  checkIn: (memberId: string, statement = '本人与各定标候选人均无利害关系'): TenderEvent => ({
+    type: 'CHECK_IN',
+    at: T(27, 1),
+    memberId,
+    statement,
+  }),
+  recuse: (memberId: string, reason = '与候选人存在利害关系'): TenderEvent => ({
+    type: 'RECUSE',
+    at: T(27, 1),
+    memberId,
+    reason,
+  }),
+  openRound: (round = 1, chairId = 'm1'): TenderEvent => ({
+    type: 'OPEN_ROUND',
+    at: T(27, 1),
+    round,
+    chairId,
+  }),
+  closeRound: (
+    tally: readonly { bidId: string; votes: number }[],
+    round = 1,
+    chairId = 'm1',
+  ): TenderEvent => ({ type: 'CLOSE_ROUND', at: T(27, 2), round, chairId, tally }),
   ballot: (memberId: string, candidateBidId: string, reason = '信用良好'): TenderEvent => ({
     type: 'CAST_BALLOT',
     at: T(27, 2),
@@ -146,9 +170,29 @@ export const ev = {
   cancel: (at: string, reason = '项目取消'): TenderEvent => ({ type: 'CANCEL', at, reason }),
 }
 
+/** The chair's CLOSE_ROUND of the snapshot's current round, with the tally its ballots give. */
+export function closeOf(snapshot: TenderSnapshot, chairId = 'm1'): TenderEvent {
+  return ev.closeRound(roundTally(snapshot.context), snapshot.context.round, chairId)
+}
+
+/** The snapshot after the chair closes its current round. */
+export function closed(snapshot: TenderSnapshot): TenderSnapshot {
+  return step(snapshot, closeOf(snapshot))
+}
+
 /** Every ballot of the round for one candidate. */
 export function unanimous(candidate: string, members: readonly string[] = MEMBERS): TenderEvent[] {
   return members.map((m) => ev.ballot(m, candidate))
+}
+
+/** The chair opens `round`, every member votes for `winner` among `candidates`, the chair closes it. */
+export function unanimousRound(
+  winner: string,
+  candidates: readonly string[] = ['b1', 'b2', 'b3'],
+  round = 1,
+): TenderEvent[] {
+  const tally = candidates.map((bidId) => ({ bidId, votes: bidId === winner ? MEMBERS.length : 0 }))
+  return [ev.openRound(round), ...unanimous(winner), ev.closeRound(tally, round)]
 }
 
 /** Asserts that a transition ran no side effect: only xstate's internal assign, if anything. */

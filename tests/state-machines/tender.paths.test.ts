@@ -1,7 +1,7 @@
 // Whole histories folded from the TENDER_CREATED input: the happy path and every failure path.
 import { describe, expect, it } from 'vitest'
 import { tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { BIDS, EXPERTS, ev, fold, T, unanimous } from './tender.fixtures.ts'
+import { BIDS, EXPERTS, ev, fold, MEMBERS, T, unanimousRound } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END, HISTORY, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 describe('the happy path', () => {
@@ -21,7 +21,8 @@ describe('the happy path', () => {
       ev.endPublicity(CANDIDATE_PUBLICITY_END),
       ev.formAward(),
       ev.freeze(),
-      ...unanimous('b2'),
+      ...MEMBERS.map((m) => ev.checkIn(m)),
+      ...unanimousRound('b2'),
       ev.decide('b2'),
       ev.endPublicity(RESULT_PUBLICITY_END),
       ev.notice(),
@@ -66,17 +67,17 @@ describe('failure paths', () => {
   })
 
   it('every winner declined', () => {
-    const again = (winner: string) => [
-      ...unanimous(winner),
+    const again = (winner: string, candidates: string[]) => [
+      ...unanimousRound(winner, candidates),
       ev.decide(winner),
       ev.endPublicity(RESULT_PUBLICITY_END),
     ]
     const failed = fold([
       ...HISTORY.toNoticeIssued,
       ev.decline(),
-      ...again('b2'),
+      ...again('b2', ['b2', 'b3']),
       ev.decline(),
-      ...again('b3'),
+      ...again('b3', ['b3']),
       ev.notice(),
       ev.decline(),
     ])

@@ -1,7 +1,7 @@
 // Given a tender in candidate or result publicity, when objections arrive and the period ends.
 import { describe, expect, it } from 'vitest'
 import { isHeld, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, BIDS, EXPERTS, ev, fold, MEMBERS, step, T, unanimous } from './tender.fixtures.ts'
+import { accepts, BIDS, EXPERTS, ev, fold, MEMBERS, step, T, unanimousRound } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END, given, RESULT_PUBLICITY_END } from './tender.given.ts'
 
 describe('candidatePublicity', () => {
@@ -95,7 +95,8 @@ describe('resultPublicity', () => {
       decidedAt: null,
       activeCandidates: ['b1', 'b2', 'b3'],
     })
-    const redecided = fold([...unanimous('b2'), ev.decide('b2')], next)
+    expect(next.context.roundStatus).toBe('pending')
+    const redecided = fold([...unanimousRound('b2'), ev.decide('b2')], next)
     expect(redecided.context.winnerBidId).toBe('b2')
   })
 })

@@ -3,7 +3,7 @@
 import { validBidIds } from '../../state-machines/tender.context.ts'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { EXPERTS, ev, MEMBERS, packWith, T } from './tender.fixtures.ts'
+import { closeOf, EXPERTS, ev, MEMBERS, packWith, T } from './tender.fixtures.ts'
 
 /**
  * The model's pack: a 4-member committee, so a tie can last, and one bare re-vote without a tie-break,
@@ -14,9 +14,13 @@ const { tieBreak: _declared, ...nationalPack } = packWith({})
 const MODEL_PACK = {
   ...nationalPack,
   awardCommittee: { minSize: { value: 4, source: 'model', confidence: 'U' as const }, odd: false },
+  // three of four, so that the model meets the quorum both with everyone and after one recusal
+  awardQuorum: { value: 3, source: 'model', confidence: 'U' as const },
   maxRevotes: 1,
 }
 const MODEL_COMMITTEE = MEMBERS.slice(0, 4)
+/** The one member the model lets recuse (one is enough to reach every recusal rule). */
+const RECUSING = MODEL_COMMITTEE[3]!
 
 function holdEvents(snapshot: TenderSnapshot): TenderEvent[] {
   const { pendingObjections } = snapshot.context
@@ -50,7 +54,13 @@ function awardingEvents(snapshot: TenderSnapshot): TenderEvent[] {
   return [
     ev.formAward(MODEL_COMMITTEE),
     ev.freeze(),
+    ...MODEL_COMMITTEE.map((m) => ev.checkIn(m)),
+    ev.recuse(RECUSING),
+    ev.openRound(snapshot.context.round),
+    ev.openRound(snapshot.context.round, 'm2'),
     ...MODEL_COMMITTEE.flatMap((m) => activeCandidates.map((c) => ev.ballot(m, c))),
+    closeOf(snapshot),
+    ev.closeRound([], snapshot.context.round),
     ev.revote(),
     ...activeCandidates.map((c) => ev.decide(c)),
     { type: 'FAIL_AWARD', at: T(27, 5) },
@@ -136,7 +146,9 @@ export function modelKey(snapshot: TenderSnapshot): string {
     c.candidates.length,
     c.awardCommittee.length,
     c.dossierHash !== null,
+    c.attendance.map((a) => a.status).sort(),
     c.round,
+    c.roundStatus,
     c.activeCandidates.length,
     tallyShape(snapshot),
     c.declinedBidIds.length,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { RulePack } from '../../state-machines/rule-pack.ts'
 import type { TenderEvent } from '../../state-machines/tender.events.ts'
 import { type TenderSnapshot, tenderStateOf } from '../../state-machines/tender.machine.ts'
-import { accepts, BIDS, EXPERTS, ev, fold, packWith, step, T } from './tender.fixtures.ts'
+import { accepts, BIDS, closed, closeOf, EXPERTS, ev, fold, packWith, step, T } from './tender.fixtures.ts'
 import { CANDIDATE_PUBLICITY_END } from './tender.given.ts'
 
 const FOUR = ['m1', 'm2', 'm3', 'm4']
@@ -30,7 +30,7 @@ function openedAt(prices: readonly string[]): TenderEvent {
   return { type: 'OPEN', at: T(21, 1), bidSetHash: 'h', bids }
 }
 
-/** Awarding with a 4-member committee and frozen dossiers, under `pack`. */
+/** Awarding with a 4-member committee, frozen dossiers, every member checked in and round 1 open. */
 function ballotOpen(pack: RulePack, prices = ['1100000000', '1090000000', '1080000000', '1070000000']) {
   return fold([
     ev.publish({ rulePack: pack }),
@@ -43,16 +43,20 @@ function ballotOpen(pack: RulePack, prices = ['1100000000', '1090000000', '10800
     ev.endPublicity(CANDIDATE_PUBLICITY_END),
     ev.formAward(FOUR),
     ev.freeze(),
+    ...FOUR.map((m) => ev.checkIn(m)),
+    ev.openRound(),
   ])
 }
 
 const failAward = (): TenderEvent => ({ type: 'FAIL_AWARD', at: T(27, 5) })
 const pack = packWith({
   awardCommittee: evenCommittee,
+  awardQuorum: { value: 4, source: 'test: all four present', confidence: 'U' },
   maxRevotes: { value: 1, source: 'test: one re-vote', confidence: 'U' },
 })
-/** Round 1 tied, the one re-vote tied again. */
-const spent = (open: TenderSnapshot) => fold([...tie(), ev.revote(), ...tie()], open)
+/** Round 1 tied, the one re-vote tied again, each round closed by the chair. */
+const spent = (open: TenderSnapshot) =>
+  closed(fold([...tie(), closeOf(fold(tie(), open)), ev.revote(), ev.openRound(2), ...tie()], open))
 
 describe('awarding: a tie after the last re-vote', () => {
   it('refuses another re-vote and decides for the lowest price among the tied, nobody else', () => {
@@ -70,7 +74,7 @@ describe('awarding: a tie after the last re-vote', () => {
 
   it('fails the award on an exact price tie, only once the re-votes are spent', () => {
     const open = ballotOpen(pack, ['1100000000', '1100000000', '1080000000', '1070000000'])
-    const firstTie = fold(tie(), open)
+    const firstTie = closed(fold(tie(), open))
     expect(accepts(firstTie, failAward())).toBe(false)
     const secondTie = spent(open)
     expect(accepts(secondTie, ev.decide('b1'))).toBe(false)
@@ -92,7 +96,7 @@ describe('awarding: a tie after the last re-vote', () => {
   it('refuses FAIL_AWARD while a majority decides or before everyone voted', () => {
     const open = ballotOpen(pack)
     expect(accepts(fold(tie().slice(0, 3), open), failAward())).toBe(false)
-    const majority = fold([...tie().slice(0, 3), ev.ballot('m4', 'b1')], open)
+    const majority = closed(fold([...tie().slice(0, 3), ev.ballot('m4', 'b1')], open))
     expect(accepts(majority, failAward())).toBe(false)
   })
 })

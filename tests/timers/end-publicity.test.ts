@@ -1,7 +1,7 @@
 // Given candidates (or the result) in publicity, when the worker ticks, then publicity ends only once its
 // period is over: candidates → awarding, result → awarded, each timer done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formAndFreeze, post, reachAwarding, voteRound } from '../award/support.ts'
+import { openMeeting, post, reachAwarding, voteRound } from '../award/support.ts'
 import { tenderInPublicity } from '../evaluation/support.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 import { eventsOf, pendingTimersOf, stateOf, tick, timersOf } from './support.ts'
@@ -41,7 +41,7 @@ describe('ending publicity by timer', () => {
   it('ends the result publicity after the decision', async () => {
     const { tenderId, candidates } = await reachAwarding(t)
     expect(await pendingTimersOf(t, tenderId)).toEqual([])
-    const members = await formAndFreeze(t, tenderId)
+    const members = await openMeeting(t, tenderId)
     await voteRound(
       t,
       tenderId,

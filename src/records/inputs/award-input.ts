@@ -1,9 +1,12 @@
 // The award report (定标报告, REGULATIONS §5.4): method and parameters, the committee and its draw,
-// declarations, every ballot of every round with its reason, tallies, re-votes, declines, the decision
-// with its reasons, and the credit snapshots the award consulted. Pure.
-import { revoteLimit, tieBreakOf } from '../../../state-machines/rule-pack.ts'
+// attendance and the quorum, check-ins with their declarations and recusals with their reasons, every
+// round (opened and closed by the chair) with every ballot and its reason, tallies, re-votes, declines,
+// the decision with its reasons and who took it, and the credit snapshots the award consulted. Pure.
+import { attendanceOf } from '../../../state-machines/award-sitting.ts'
+import { awardQuorumOf, revoteLimit, tieBreakOf } from '../../../state-machines/rule-pack.ts'
 import { meetingOutcome } from '../../../state-machines/tender-award.guards.ts'
 import type {
+  AwardAttendanceInput,
   AwardDeclarationInput,
   AwardReportInput,
   RoundInput,
@@ -19,26 +22,40 @@ import {
 } from './input-parts.ts'
 import type { RecordSource } from './record-source.ts'
 
-/** Every ballot, grouped by vote and round: a vote starts afresh when its first ballot finds none cast. */
+interface RoundDraft extends Omit<RoundInput, 'tally' | 'ballots' | 'openedAt' | 'closedAt'> {
+  openedAt: string | null
+  closedAt: string | null
+  ballots: RoundInput['ballots'][number][]
+}
+
+/**
+ * Every round, grouped by vote: a vote starts afresh with the chair opening its round 1 (or, before the
+ * sitting existed, with its first ballot), and a round is what the chair opened and closed.
+ */
 function roundsOf({ fold, directory }: RecordSource): RoundInput[] {
-  const rounds: {
-    vote: number
-    round: number
-    activeCandidates: string[]
-    ballots: RoundInput['ballots'][number][]
-  }[] = []
+  const rounds: RoundDraft[] = []
   let vote = 0
+  let openedByChair = false
   for (const {
     event,
     before: { context: before },
   } of fold.steps) {
-    if (event.type !== 'CAST_BALLOT') continue
-    if (before.ballots.length === 0) vote += 1
+    const { type } = event
+    if (type !== 'OPEN_ROUND' && type !== 'CAST_BALLOT' && type !== 'CLOSE_ROUND') continue
+    const fresh = before.round === 1 && before.ballots.length === 0
+    if (fresh && (type === 'OPEN_ROUND' || (type === 'CAST_BALLOT' && !openedByChair))) {
+      vote += 1
+      openedByChair = type === 'OPEN_ROUND'
+    }
     let current = rounds.at(-1)
     if (current === undefined || current.vote !== vote || current.round !== before.round) {
-      current = { vote, round: before.round, activeCandidates: [...before.activeCandidates], ballots: [] }
+      const activeCandidates = [...before.activeCandidates]
+      current = { vote, round: before.round, openedAt: null, closedAt: null, activeCandidates, ballots: [] }
       rounds.push(current)
     }
+    if (type === 'OPEN_ROUND') current.openedAt = event.recordedAt
+    if (type === 'CLOSE_ROUND') current.closedAt = event.recordedAt
+    if (type !== 'CAST_BALLOT') continue
     current.ballots.push({
       seq: event.seq,
       castAt: event.recordedAt,
@@ -56,17 +73,36 @@ function roundsOf({ fold, directory }: RecordSource): RoundInput[] {
   }))
 }
 
-/** Recusals and declarations of award members (回避声明), recorded after the committee was formed. */
+/** Check-ins with their declarations (签到) and recusals with their reasons (回避), in order. */
 function declarationsOf({ events, directory }: RecordSource, formedSeq: number): AwardDeclarationInput[] {
   return events
-    .filter((e) => e.seq > formedSeq && /DECLAR|RECUS/.test(e.type))
-    .filter((e) => typeof e.data.memberId === 'string' || typeof e.data.userId === 'string')
-    .map((e) => ({
-      member: directory.person(String(e.data.memberId ?? e.data.userId)),
-      declaredAt: e.recordedAt,
-      eventType: e.type,
-      statement: typeof e.data.statement === 'string' ? e.data.statement : null,
-    }))
+    .filter((e) => e.seq > formedSeq && (e.type === 'CHECK_IN' || e.type === 'RECUSE'))
+    .map((e) => {
+      const text = e.type === 'CHECK_IN' ? e.data.statement : e.data.reason
+      return {
+        member: directory.person(String(e.data.memberId)),
+        declaredAt: e.recordedAt,
+        eventType: e.type,
+        statement: typeof text === 'string' ? text : null,
+      }
+    })
+}
+
+/** Each drawn member's attendance at the decision; none under a pack frozen before the sitting. */
+function attendanceAt({ context, events, directory }: RecordSource): AwardAttendanceInput[] {
+  if (awardQuorumOf(context.rulePack) === null) return []
+  return context.awardCommittee.map((memberId) => {
+    const status = attendanceOf(context, memberId)?.status ?? 'absent'
+    const last = events.findLast(
+      (e) => (e.type === 'CHECK_IN' || e.type === 'RECUSE') && e.data.memberId === memberId,
+    )
+    return {
+      member: directory.person(memberId),
+      chair: memberId === context.awardChairId,
+      status,
+      at: status === 'absent' ? null : (last?.recordedAt ?? null),
+    }
+  })
 }
 
 /** Bids in opening order (jsonb keeps an event's map of bid → snapshot in its own key order). */
@@ -90,6 +126,8 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
   const winnerBid = context.openedBids.find((b) => b.bidId === winnerBidId)
   const decidedBy = actingUserId(certified)
   const pack = context.rulePack
+  const quorum = awardQuorumOf(pack)
+  const by = certified.data.by
   return {
     type: 'award_report',
     tender: identityOf(context),
@@ -104,6 +142,8 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     committeeFormedAt: formed?.recordedAt ?? null,
     draw: drawOf(formed),
     declarations: declarationsOf(source, formed?.seq ?? 0),
+    attendance: attendanceAt(source),
+    quorum: quorum === null ? null : { value: quorum.value, source: quorum.source },
     dossierHash: context.dossierHash,
     dossiersFrozenAt: frozen?.recordedAt ?? null,
     rounds: roundsOf(source),
@@ -125,6 +165,7 @@ export function awardReportInput(source: RecordSource): AwardReportInput {
     },
     decidedAt: certified.recordedAt,
     decidedBy: decidedBy === null ? null : directory.person(decidedBy),
+    decidedAs: by === 'chair' || by === 'purchaser' ? by : null,
     decisionBasis: decisionBasisOf(source),
     reasons: String(certified.data.reasons ?? ''),
     creditSnapshots: creditSnapshotRefs(events, bidOrder(context.openedBids)).map((ref) => {

@@ -1,6 +1,23 @@
 // National bidding-law rules (招标投标法 2017, 实施条例 2019): the default pack. Calendar days (日).
 // Sources and confidence tags follow domain/REGULATIONS.md §3 and §4–5.
-import type { CitedRule, RulePack, TieBreakRule } from '../../../state-machines/rule-pack.ts'
+import type { CitedLimit, CitedRule, RulePack, TieBreakRule } from '../../../state-machines/rule-pack.ts'
+
+/**
+ * The award meeting's quorum: no national text sets one (REGULATIONS §5.1 lists it among the local
+ * parameters), so it follows the local rule as reported: all drawn members present, or replaced by a
+ * fresh draw, absences recorded. Until replacement draws exist a recusal (回避) is accepted only while
+ * the checked-in members still number `value`; draw a larger committee to allow for one.
+ */
+export function awardQuorumAt(value: number, practice: string): CitedLimit {
+  return {
+    value,
+    source:
+      `Local 评定分离 practice (REGULATIONS §5.1 "Quorum: all drawn members present, or replacement by a ` +
+      `fresh draw; absences recorded"): every drawn member checks in or recuses before a round opens, the ` +
+      `chair among those checked in, and at least ${value} checked-in members vote (${practice}). Unverified`,
+    confidence: 'U',
+  }
+}
 
 /** The tie-break after the last re-vote; no national text sets one, so it is local practice. */
 export const LOWEST_PRICE_TIE_BREAK: CitedRule<TieBreakRule> = {
@@ -85,6 +102,7 @@ export const cnNationalBidding: RulePack = {
     },
     odd: true,
   },
+  awardQuorum: awardQuorumAt(5, 'the smallest committee this pack allows'),
   evaluationMethods: ['comprehensive', 'qualitative', 'lowestEvaluatedPrice'],
   // Lottery (抽签) is banned nationally since 2022-09-01 (发改法规规〔2022〕1117号 §(二)).
   awardMethods: [

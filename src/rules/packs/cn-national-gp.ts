@@ -3,7 +3,7 @@
 // National GP awards in rank order (Order 658 Art 43): this pack serves 评定分离 only where a local rule
 // authorises it (e.g. Shenzhen's GP 评定分离 measures, REGULATIONS §1.2), hence the unverified award rows.
 import type { RulePack } from '../../../state-machines/rule-pack.ts'
-import { LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
+import { awardQuorumAt, LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
 
 export const cnNationalGp: RulePack = {
   id: 'cn-national-gp',
@@ -98,6 +98,7 @@ export const cnNationalGp: RulePack = {
     },
     odd: true,
   },
+  awardQuorum: awardQuorumAt(5, 'the smallest committee this pack allows'),
   // 综合评分法 and 最低评标价法 are the GP methods (财政部令第87号 Art 52); no 定性评审 in national GP.
   evaluationMethods: ['comprehensive', 'lowestEvaluatedPrice'],
   // Which award methods GP 评定分离 allows is unverified (a Shenzhen checklist names 自定法): two neutral ones.

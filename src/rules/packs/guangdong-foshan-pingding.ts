@@ -2,13 +2,15 @@
 // (REGULATIONS §8.3): the national bidding-law limits apply as published, and every local number here
 // is unverified ('U'), a configurable typical value to confirm before production use.
 import type { CitedLimit, RulePack } from '../../../state-machines/rule-pack.ts'
-import { cnNationalBidding, LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
+import { awardQuorumAt, cnNationalBidding, LOWEST_PRICE_TIE_BREAK } from './cn-national-bidding.ts'
 
 const UNVERIFIED = 'Unverified: Foshan 2020 评定分离 measures not obtained (REGULATIONS §8.3)'
 
 function local(value: number, practice: string): CitedLimit {
   return { value, source: `${UNVERIFIED}; ${practice}`, confidence: 'U' }
 }
+
+const QUORUM = awardQuorumAt(7, 'the smallest committee this pack allows')
 
 export const guangdongFoshanPingding: RulePack = {
   id: 'guangdong-foshan-pingding',
@@ -31,6 +33,7 @@ export const guangdongFoshanPingding: RulePack = {
     minSize: local(7, 'award committee an odd number, ≥5 or ≥7 (REGULATIONS §5.1)'),
     odd: true,
   },
+  awardQuorum: { ...QUORUM, source: `${UNVERIFIED}; ${QUORUM.source}` },
   // 评定分离 pairs with qualitative or comprehensive review; lowest price leaves little to decide (§4.2).
   evaluationMethods: ['qualitative', 'comprehensive'],
   // Lottery stays off: banned nationally since 2022-09-01 and no Foshan text authorises it.
