@@ -28,7 +28,7 @@ import type { SealedBid } from './sealed-bid.ts'
 import type { SubmissionDeps } from './submission-deps.ts'
 import { submissionRecord } from './submission-record.ts'
 import type { CreditAt } from './submit-bid.ts'
-import { readBidWindow, seenWindow, type TenderBidTerms } from './tender-bid-terms.ts'
+import { type BidWindowFacts, readBidWindow, seenWindow, type TenderBidTerms } from './tender-bid-terms.ts'
 
 type Answer = CommandResponse & { replayed: boolean }
 export type FastResult = Answer | 'transactional'
@@ -180,11 +180,17 @@ async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Da
 }
 
 /**
- * Whether the window is open at `at` on the facts held. A refusal on facts read before this submission
+ * Whether the window is open at `at` on the facts `seen`. A refusal on facts read before this submission
  * may be stale (the deadline extended since): the facts are read again once, and judged again.
  */
-async function windowOpen(attempt: Attempt, terms: TenderBidTerms, at: Date, fresh: boolean) {
-  if (bidWindowRefusal(terms.window, at.toISOString()) === null) return 'open'
+async function windowOpen(
+  attempt: Attempt,
+  terms: TenderBidTerms,
+  seen: BidWindowFacts,
+  at: Date,
+  fresh: boolean,
+) {
+  if (bidWindowRefusal(seen, at.toISOString()) === null) return 'open'
   if (fresh) return 'refused' // the transactional path answers it under its lock, a stored response first
   const facts = await readBidWindow(attempt.deps.db, attempt.tenderId)
   if (facts) seenWindow(terms, facts)
@@ -198,11 +204,12 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
   let plan: ReplacementPlan | null = hints.take(tenderId, actor.orgId)
   let fresh = false // whether the window's facts were read during this submission
   for (let tries = 0; tries < 4; tries += 1) {
-    const { version, deadline } = terms.window
+    const seen = terms.window // judged, and built on, as one: the version and the facts read at it
+    const { version, deadline } = seen
     if (deadline === null) return 'transactional'
     const creditSnapshot = await attempt.creditAt(deadline) // again only if the deadline moved
     const at = attempt.deps.clock.now()
-    const window = await windowOpen(attempt, terms, at, fresh)
+    const window = await windowOpen(attempt, terms, seen, at, fresh)
     if (window === 'refused') return 'transactional'
     fresh = true
     if (window === 'read again') continue
