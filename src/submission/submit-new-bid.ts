@@ -13,7 +13,7 @@ import { bidStreamId } from '../events/stream-ids.ts'
 import { issueBidReceipt, type ReceiptAction } from '../receipts/bid-receipt.ts'
 import { Conflict } from '../shared/errors.ts'
 import { newId } from '../shared/ids.ts'
-import { readBidWindow } from '../tenders/tender-context-repository.ts'
+import { type BidWindowFacts, readBidWindow } from '../tenders/tender-context-repository.ts'
 import type { AcceptanceOutcome, NewBidAcceptance } from './accept-bids.ts'
 import { bidSubmittedEvent, planBidEvent } from './bid-command.ts'
 import { assertBiddingOpen } from './bid-window.ts'
@@ -181,11 +181,17 @@ async function afterRefusal(attempt: Attempt, outcome: AcceptanceOutcome, at: Da
 }
 
 /**
- * Whether the window is open at `at` on the facts held. A refusal on facts read before this submission
+ * Whether the window is open at `at` on the facts `seen`. A refusal on facts read before this submission
  * may be stale (the deadline extended since): the facts are read again once, and judged again.
  */
-async function windowOpen(attempt: Attempt, terms: TenderBidTerms, at: Date, fresh: boolean) {
-  if (bidWindowRefusal(terms.window, at.toISOString()) === null) return 'open'
+async function windowOpen(
+  attempt: Attempt,
+  terms: TenderBidTerms,
+  seen: BidWindowFacts,
+  at: Date,
+  fresh: boolean,
+) {
+  if (bidWindowRefusal(seen, at.toISOString()) === null) return 'open'
   if (fresh) return 'refused' // the transactional path answers it under its lock, a stored response first
   const facts = await readBidWindow(attempt.deps.db, attempt.tenderId)
   if (facts) seenWindow(terms, facts)
@@ -199,11 +205,12 @@ export async function submitFast(attempt: Attempt, terms: TenderBidTerms): Promi
   let plan: ReplacementPlan | null = hints.take(tenderId, actor.orgId)
   let fresh = false // whether the window's facts were read during this submission
   for (let tries = 0; tries < 4; tries += 1) {
-    const { version, deadline } = terms.window
+    const seen = terms.window // judged, and built on, as one: the version and the facts read at it
+    const { version, deadline } = seen
     if (deadline === null) return 'transactional'
     const creditSnapshot = await attempt.creditAt(deadline) // again only if the deadline moved
     const at = attempt.deps.clock.now()
-    const window = await windowOpen(attempt, terms, at, fresh)
+    const window = await windowOpen(attempt, terms, seen, at, fresh)
     if (window === 'refused') return 'transactional'
     fresh = true
     if (window === 'read again') continue
