@@ -128,13 +128,17 @@ describe('award meeting pages', () => {
     const console = page.document.querySelector('#console')!
     expect(console.querySelectorAll('tbody tr').length).toBe(5)
     expect(console.textContent).toContain('已签到')
-    expect([...console.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['开启第1轮'])
-    expect(console.querySelector('a[href$="#console"]')?.textContent).toBe('刷新状态')
+    const buttons = (page: PageAnswer) =>
+      [...page.document.querySelectorAll('#console form[method="post"] button')].map((b) => b.textContent)
+    expect(buttons(page)).toEqual(['开启第1轮'])
+    expect(console.querySelector('form[method="get"][action$="#console"] button')?.textContent).toBe(
+      '刷新状态',
+    )
     const opened = await chair.post(`${meeting()}/rounds/1/open`, {})
     expect(opened.status).toBe(303)
     expect((await lastEvent()).type).toBe('OPEN_ROUND')
     const again = await chair.get(meeting())
-    expect([...again.document.querySelectorAll('#console button')].map((b) => b.textContent)).toEqual([])
+    expect(buttons(again)).toEqual([])
   })
 
   it('refuses the chair a round out of turn beside the form, nothing recorded', async () => {
@@ -246,9 +250,9 @@ describe('award meeting pages', () => {
       others.map(() => tender.candidates[1]!),
     )
     const page = await chair.get(meeting())
-    expect([...page.document.querySelectorAll('#console button')].map((b) => b.textContent)).toEqual([
-      '结束第1轮',
-    ])
+    expect(
+      [...page.document.querySelectorAll('#console form[method="post"] button')].map((b) => b.textContent),
+    ).toEqual(['结束第1轮'])
     expect((await chair.post(`${meeting()}/rounds/1/close`, {})).status).toBe(303)
     const closed = await member.get(meeting())
     basics(closed)
@@ -269,7 +273,7 @@ describe('award meeting pages', () => {
     const page = await supervisor.get(meeting())
     basics(page)
     expect(page.document.querySelector('#console-title')?.textContent).toContain('只读')
-    expect(page.document.querySelectorAll('#console button').length).toBe(0)
+    expect(page.document.querySelectorAll('#console form[method="post"]').length).toBe(0)
   })
 
   it("refuses a member another tender's meeting", async () => {

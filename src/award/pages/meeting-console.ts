@@ -1,6 +1,6 @@
 // The chair's console (组长控制台) on the meeting page: attendance in words, who has voted this round (a
 // tick, never what), a button for exactly each action the machine would take from the chair now, a
-// refresh link, and the decision form when DECIDE is allowed. A supervisor sees it without the actions.
+// refresh button (a GET form: it reloads the page even when only the fragment would differ), and the decision form when DECIDE is allowed. A supervisor sees it without the actions.
 import { errorFor, postForm, radioField, submitButton, textField } from '../../web/components/form-fields.ts'
 import { dataTable } from '../../web/components/table.ts'
 import { attrUrl, html, type SafeHtml } from '../../web/html.ts'
@@ -52,7 +52,8 @@ function actionButtons(ctx: PageContext, data: MeetingData): SafeHtml {
     if (action === 'START_REVOTE') return [postForm(ctx, `/meetings/${id}/revote`, submitButton(t.revote))]
     return []
   })
-  return buttons.length ? html`<div class="actions">${buttons}</div>` : html`<p>${t.noActions}</p>`
+  if (buttons.length) return html`<div class="actions">${buttons}</div>`
+  return view.me.actions.includes('DECIDE') ? html`` : html`<p>${t.noActions}</p>`
 }
 
 function decisionForm(
@@ -85,7 +86,7 @@ export function meetingConsole(
   return html`<section id="console" aria-labelledby="console-title" class="console">
 <h2 id="console-title">${title}</h2>
 ${attendanceTable(ctx, data)}
-<p><a href="${attrUrl(`/meetings/${view.tenderId}#console`)}">${t.refresh}</a></p>
+<form method="get" action="${attrUrl(`/meetings/${view.tenderId}#console`)}" class="refresh">${submitButton(t.refresh, { secondary: true })}</form>
 ${acts ? actionButtons(ctx, data) : ''}
 ${acts && view.me.actions.includes('DECIDE') ? decisionForm(ctx, data, values, errors) : ''}
 </section>`

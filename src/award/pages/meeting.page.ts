@@ -22,7 +22,7 @@ function summary(ctx: PageContext, data: MeetingData): SafeHtml {
   const t = ctx.t.meeting
   const { view } = data
   const quorum = view.quorum
-    ? html`<dt>${ctx.t.meetings.roundStatus}</dt><dd>${t.quorum(view.quorum.checkedIn, view.quorum.limit)}</dd>`
+    ? html`<dt>${t.attendanceCount}</dt><dd>${t.quorum(view.quorum.checkedIn, view.quorum.limit)}</dd>`
     : ''
   return html`<dl class="summary">
   <dt>${t.reference}</dt><dd>${data.reference}</dd>

@@ -147,6 +147,7 @@ export const en = {
     reference: 'Reference',
     state: 'Tender state',
     myPart: 'My part',
+    attendanceCount: 'Checked in',
     quorum: (checkedIn: number, limit: number) => `${checkedIn} checked in; the quorum is ${limit}`,
     checkInTitle: 'Check in',
     checkInIntro:

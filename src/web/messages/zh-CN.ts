@@ -134,6 +134,7 @@ export const zhCN = {
     reference: '项目编号',
     state: '项目状态',
     myPart: '我的身份',
+    attendanceCount: '签到人数',
     quorum: (checkedIn: number, limit: number) => `已签到 ${checkedIn} 人，法定人数 ${limit} 人`,
     checkInTitle: '签到',
     checkInIntro: '签到前请阅读以下声明。如与任何定标候选人存在利害关系，请申请回避。',
