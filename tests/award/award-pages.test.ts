@@ -266,6 +266,22 @@ describe('award meeting pages', () => {
     const noReasons = await chair.post(`${meeting()}/decision`, { winnerBidId: tender.candidates[1]! })
     basics(noReasons, 422)
     expect(noReasons.document.querySelector('#f-reasons-error')).not.toBeNull()
+    const wrong = await chair.post(`${meeting()}/decision`, {
+      winnerBidId: tender.candidates[0]!,
+      reasons: '经比较',
+    })
+    basics(wrong, 422)
+    expect(wrong.document.querySelector('#f-winnerBidId-error')?.textContent).toBeTruthy()
+    const decided = await chair.post(`${meeting()}/decision`, {
+      winnerBidId: tender.candidates[1]!,
+      reasons: '经定标委员会票决，得票过半',
+    })
+    expect(decided.status).toBe(303)
+    const event = await lastEvent()
+    expect(event.type).toBe('DECIDE')
+    expect(event.meta).toMatchObject({ userId: userId(members[0]!) })
+    const after = await member.get(meeting())
+    expect(after.document.querySelector('.panel-title')?.textContent).toContain('已定标')
   })
 
   it('shows a supervisor the console read-only', async () => {
