@@ -74,6 +74,7 @@ export const en = {
     myTenders: 'See my tenders',
     allTenders: 'See all tenders',
     newTender: 'Create a tender',
+    myMeetings: 'Go to my award meetings',
     nothingYet: 'There is nothing for you to do in the browser yet; use the API.',
   },
   tenders: {

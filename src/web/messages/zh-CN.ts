@@ -61,6 +61,7 @@ export const zhCN = {
     myTenders: '查看我的招标项目',
     allTenders: '查看全部招标项目',
     newTender: '新建招标项目',
+    myMeetings: '进入我的定标会',
     nothingYet: '目前还没有您可以在网页上办理的事项，请通过接口办理。',
   },
   tenders: {
