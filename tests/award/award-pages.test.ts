@@ -9,8 +9,11 @@ import {
   castBallots,
   checkInAll,
   formAndFreeze,
+  lastTenderEvent,
+  openMeeting,
   reachAwarding,
   userId,
+  voteRound,
 } from './support.ts'
 
 let t: TestApp
@@ -35,15 +38,7 @@ async function eventTypes(): Promise<string[]> {
   return rows.map((row) => row.type)
 }
 
-async function lastEvent() {
-  return t.database.db
-    .selectFrom('events')
-    .selectAll()
-    .where('stream_id', '=', `tender-${tender.tenderId}`)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow()
-}
+const lastEvent = () => lastTenderEvent(t, tender.tenderId)
 
 function basics(page: PageAnswer, status = 200) {
   expect(page.status).toBe(status)
@@ -307,5 +302,40 @@ describe('award meeting pages', () => {
     })
     expect([403, 404]).toContain(vote.status)
     expect(await eventTypes()).toEqual(before)
+  })
+})
+
+// After a tied round: the one button the machine allows is 重新投票, and round 2 holds only the tied.
+describe('the console after a tie', () => {
+  it('offers 重新投票, records START_REVOTE by the chair, then 开启第2轮 among the tied', async () => {
+    const tender = await reachAwarding(t)
+    const members = await openMeeting(t, tender.tenderId)
+    const [a, b, c] = tender.candidates as [string, string, string]
+    await voteRound(t, tender.tenderId, members, [a, a, b, b, c])
+    const meeting = `/meetings/${tender.tenderId}`
+    const chair = pageClient(t.app)
+    await chair.signIn(members[0]!)
+    const page = await chair.get(meeting)
+    const buttons = () =>
+      [...page.document.querySelectorAll('#console form[method="post"] button')].map((b) => b.textContent)
+    expect(buttons()).toEqual(['重新投票'])
+    expect(page.document.querySelector('#result-1')?.closest('section')?.textContent).toMatch(
+      /2[\s\S]*2[\s\S]*1/,
+    )
+    expect(page.document.querySelector('form[action$="/decision"]')).toBeNull()
+    expect((await chair.post(`${meeting}/revote`, {})).status).toBe(303)
+    const event = await lastTenderEvent(t, tender.tenderId)
+    expect(event.type).toBe('START_REVOTE')
+    expect(event.meta).toMatchObject({ userId: userId(members[0]!) })
+    const next = await chair.get(meeting)
+    expect(
+      [...next.document.querySelectorAll('#console form[method="post"] button')].map((b) => b.textContent),
+    ).toEqual(['开启第2轮'])
+    expect((await chair.post(`${meeting}/rounds/2/open`, {})).status).toBe(303)
+    const ballot = await chair.get(meeting)
+    const radios = [
+      ...ballot.document.querySelectorAll('form[action$="/ballot/confirm"] input[type="radio"]'),
+    ]
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual([a, b])
   })
 })
