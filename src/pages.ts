@@ -2,6 +2,7 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import { awardPages } from './award/award.pages.ts'
 import type { Database } from './db/schema.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
@@ -31,5 +32,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(homeRoutes)
     await pages.register(sessionPages, deps)
     await pages.register(tenderPages, deps)
+    await pages.register(awardPages, deps)
   })
 }

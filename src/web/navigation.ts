@@ -17,6 +17,11 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: (t) => t.layout.tenders,
     roles: ['purchaser', 'agent', 'supervisor', 'auditor', 'operator'],
   },
+  {
+    href: '/meetings',
+    label: (t) => t.layout.meetings,
+    roles: ['award_member', 'purchaser', 'agent', 'supervisor'],
+  },
 ]
 
 export function navigationFor(roles: readonly Role[]): readonly NavEntry[] {

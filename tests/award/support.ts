@@ -209,3 +209,14 @@ export async function decideAndPublish(
   t.clock.advance(3 * DAY_MS)
   await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
 }
+
+/** The tender's latest event, as stored. */
+export async function lastTenderEvent(t: TestApp, tenderId: string) {
+  return t.database.db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream_id', '=', `tender-${tenderId}`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+}

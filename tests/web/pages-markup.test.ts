@@ -3,6 +3,7 @@
 // on pages (not on /docs); HTML errors for pages, problem+json for the API; assets cached by hash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../src/web/security-headers.ts'
+import { castBallots, chairRound, checkInAll, formAndFreeze, reachAwarding } from '../award/support.ts'
 import { type PageAnswer, type PageClient, pageClient } from '../support/page-client.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
@@ -147,5 +148,63 @@ describe('page markup', () => {
         (path) => !path.startsWith('/api/') && !path.startsWith('/.well-known') && path !== '/health',
       ),
     ).toEqual([])
+  })
+})
+
+// Last: reaching the award advances the test clock past the purchaser's session.
+describe('award meeting page markup', () => {
+  it('holds on the award meeting pages, from check-in to the round result, in both languages', async () => {
+    const { tenderId, candidates } = await reachAwarding(t)
+    const members = await formAndFreeze(t, tenderId)
+    const meeting = `/meetings/${tenderId}`
+    const clients = async (username: string) => {
+      const client = pageClient(t.app)
+      await client.signIn(username)
+      return client
+    }
+    const [chair, member, supervisor] = [
+      await clients(members[0]!),
+      await clients(members[1]!),
+      await clients('supervisor'),
+    ]
+    const walk = async (steps: (lang: 'zh-CN' | 'en') => Promise<void>) => {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        for (const client of [chair, member, supervisor]) await client.get(`/?lang=${lang}`)
+        await steps(lang)
+      }
+    }
+    await walk(async (lang) => {
+      checkMarkup(await member.get('/meetings'), lang)
+      checkMarkup(await member.get(meeting), lang)
+      checkMarkup(await member.post(`${meeting}/check-in`, {}), lang)
+      checkMarkup(await member.post(`${meeting}/recuse`, {}), lang)
+      checkMarkup(await supervisor.get('/meetings'), lang)
+    })
+    await checkInAll(t, tenderId, members)
+    await chairRound(t, tenderId, members[0]!, 'open')
+    const ballot = { candidateBidId: candidates[0]!, reason: '报价合理' }
+    await walk(async (lang) => {
+      checkMarkup(await member.get(meeting), lang)
+      checkMarkup(await member.post(`${meeting}/ballot/confirm`, {}), lang)
+      checkMarkup(await member.post(`${meeting}/ballot/confirm`, ballot), lang)
+      checkMarkup(await chair.get(meeting), lang)
+      checkMarkup(await supervisor.get(meeting), lang)
+    })
+    await member.get(meeting)
+    expect((await member.post(`${meeting}/ballot`, ballot)).status).toBe(303)
+    await castBallots(
+      t,
+      tenderId,
+      members.slice(2),
+      members.slice(2).map(() => candidates[0]!),
+    )
+    await castBallots(t, tenderId, [members[0]!], [candidates[0]!])
+    await chairRound(t, tenderId, members[0]!, 'close')
+    await walk(async (lang) => {
+      checkMarkup(await member.get(`${meeting}/receipt`), lang)
+      checkMarkup(await member.get(meeting), lang)
+      checkMarkup(await chair.get(meeting), lang)
+      checkMarkup(await chair.post(`${meeting}/decision`, {}), lang)
+    })
   })
 })

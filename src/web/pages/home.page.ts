@@ -18,6 +18,11 @@ export const HOME_ACTIONS: readonly HomeAction[] = [
   { href: '/tenders', label: (t) => t.home.myTenders, roles: ['purchaser', 'agent'] },
   { href: '/tenders/new', label: (t) => t.home.newTender, roles: ['purchaser', 'agent'] },
   { href: '/tenders', label: (t) => t.home.allTenders, roles: ['supervisor', 'auditor', 'operator'] },
+  {
+    href: '/meetings',
+    label: (t) => t.home.myMeetings,
+    roles: ['award_member', 'purchaser', 'agent', 'supervisor'],
+  },
 ]
 
 export function homePage(ctx: PageContext): SafeHtml {
