@@ -1,14 +1,11 @@
 // The web UI: the page scope (src/web's foundation) and, inside it, each capability's pages. The API
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
 import { awardPages } from './award/award.pages.ts'
-import type { Database } from './db/schema.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import { sessionPages } from './sessions/sessions.pages.ts'
 import { findPageSession } from './sessions/sessions.ts'
-import type { Clock } from './shared/clock.ts'
 import { tenderPages } from './tendering/tendering.pages.ts'
 import { assetRoutes } from './web/assets.ts'
 import { type PageFoundationDeps, registerPageFoundation } from './web/page-foundation.ts'
