@@ -24,10 +24,10 @@ export interface BrowserApp {
 }
 
 /** The app listening on 127.0.0.1 (a random port) and a headless Chromium. */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(options: Parameters<typeof startTestApp>[0] = {}): Promise<BrowserApp> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`)
-  const test = await startTestApp()
+  const test = await startTestApp(options)
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
