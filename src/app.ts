@@ -120,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webPages, {
     ...commandDeps,
     devLogin: deps.devLogin,
+    sandbox: deps.sandbox,
     ...(deps.loginLimits ? { loginLimits: deps.loginLimits } : {}),
   })
   return app

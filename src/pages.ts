@@ -2,7 +2,10 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
+import { noticePages } from './notices/notices.pages.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
+import type { SandboxDeps } from './sandbox/advance-clock.ts'
+import { clockPages } from './sandbox/clock.pages.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import { sessionPages } from './sessions/sessions.pages.ts'
 import { findPageSession } from './sessions/sessions.ts'
@@ -15,6 +18,8 @@ import { homeRoutes } from './web/pages/home.page.ts'
 export interface PagesDeps extends CommandDeps {
   readonly devLogin: boolean
   readonly loginLimits?: ThrottleLimits
+  /** The sandbox clock, where it is on (the operator's clock page). */
+  readonly sandbox?: SandboxDeps | undefined
 }
 
 export function pageFoundationDeps(deps: Pick<PagesDeps, 'db' | 'clock'>): PageFoundationDeps {
@@ -30,5 +35,7 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(sessionPages, deps)
     await pages.register(tenderPages, deps)
     await pages.register(awardPages, deps)
+    await pages.register(noticePages, deps)
+    await pages.register(clockPages, deps)
   })
 }
