@@ -22,8 +22,14 @@ export interface PagesDeps extends CommandDeps {
   readonly sandbox?: SandboxDeps | undefined
 }
 
-export function pageFoundationDeps(deps: Pick<PagesDeps, 'db' | 'clock'>): PageFoundationDeps {
-  return { findSession: (sessionId) => findPageSession(deps, sessionId) }
+/** Sessions keep real time (as tokens do): moving the sandbox clock on signs nobody out. */
+function sessionDeps<D extends Pick<PagesDeps, 'db' | 'clock' | 'sandbox'>>(deps: D): D {
+  return deps.sandbox ? { ...deps, clock: deps.sandbox.clock.realTime } : deps
+}
+
+export function pageFoundationDeps(deps: Pick<PagesDeps, 'db' | 'clock' | 'sandbox'>): PageFoundationDeps {
+  const sessions = sessionDeps(deps)
+  return { findSession: (sessionId) => findPageSession(sessions, sessionId) }
 }
 
 export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<void> {
@@ -32,7 +38,7 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
   await app.register(async (pages) => {
     await registerPageFoundation(pages, pageFoundationDeps(deps))
     await pages.register(homeRoutes)
-    await pages.register(sessionPages, deps)
+    await pages.register(sessionPages, sessionDeps(deps))
     await pages.register(tenderPages, deps)
     await pages.register(awardPages, deps)
     await pages.register(noticePages, deps)
