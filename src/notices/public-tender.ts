@@ -55,7 +55,10 @@ export async function purchaserName(deps: NoticeDeps, tender: Tender): Promise<s
 /** The tender's public page: the tender, its amendments, public records and the opening once opened. */
 export async function readPublicTender(deps: NoticeDeps, tenderId: string) {
   const tender = await findPublicTender(deps, tenderId)
+  const bidders = [...new Set(tender.context.openedBids.map((bid) => bid.bidderOrgId))]
   return {
+    /** The directory's names of the opened bids' bidders, where a bid row names none. */
+    bidderNames: await organisationNames(deps.db, bidders),
     view: tenderView(tender, deps.clock.now().toISOString()),
     purchaser: await purchaserName(deps, tender),
     amendments: await readAmendments(deps.db, VISITOR, tenderId),

@@ -88,7 +88,7 @@ describe('the public notices for a visitor', () => {
     const rows = [...page.document.querySelectorAll('table.data-table tbody tr')]
     expect(rows).toHaveLength(3)
     expect(rows[0]!.textContent).toContain('¥38,000,000.00')
-    expect(rows[0]!.querySelector('th')?.textContent).toBe('1')
+    expect(rows[0]!.querySelector('th')?.textContent).toBe('第 1 名')
     expect(rows[0]!.textContent).toMatch(/8\d\.\d\d/)
     expect(text(page)).toContain('公示进行中')
     expect(text(page)).toContain(`POST /api/v1/tenders/${tender.tenderId}/objections`)

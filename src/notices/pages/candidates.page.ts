@@ -24,7 +24,7 @@ export function candidatesPage(ctx: PageContext, data: CandidatesData): SafeHtml
   const table = dataTable({
     caption: t.candidatesCaption(publicity.candidates.length),
     columns: [
-      { header: t.rank, cell: (c: PublicCandidate) => (c.rank === null ? t.unranked : String(c.rank)) },
+      { header: t.rank, cell: (c: PublicCandidate) => (c.rank === null ? t.unranked : t.rankOf(c.rank)) },
       { header: t.bidder, cell: (c) => c.bidderName ?? '—' },
       { header: t.price, cell: (c) => money(c.priceFen, ctx.locale), numeric: true },
       { header: t.score, cell: (c) => c.score ?? '—', numeric: true },

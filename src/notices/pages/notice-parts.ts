@@ -58,7 +58,7 @@ export function periodFacts(ctx: PageContext, period: PublicityPeriod): [string,
   const range = html`${timeTag(period.startsAt, ctx.locale)} – ${timeTag(period.endsAt, ctx.locale)}`
   return [
     [t.period, range],
-    [t.state, period.running ? t.periodRunning : t.periodOver],
+    [t.periodState, period.running ? t.periodRunning : t.periodOver],
   ]
 }
 
@@ -82,8 +82,12 @@ export function recordsTable(ctx: PageContext, records: readonly PublicRecord[])
       {
         header: t.signedPdf,
         cell: (r) =>
-          html`<a href="${attrUrl(`/records/${encodeURIComponent(r.recordId)}/pdf`)}" aria-label="${t.downloadOf(recordName(ctx, r.type))}">${t.download}</a>
-          · <a href="${attrUrl(`/api/v1/records/${encodeURIComponent(r.recordId)}/verify`)}">${t.verify}</a>`,
+          html`<a href="${attrUrl(`/records/${encodeURIComponent(r.recordId)}/pdf`)}" aria-label="${t.downloadOf(recordName(ctx, r.type))}">${t.download}</a>`,
+      },
+      {
+        header: t.verify,
+        cell: (r) =>
+          html`<a href="${attrUrl(`/api/v1/records/${encodeURIComponent(r.recordId)}/verify`)}">${t.verifyOf(recordName(ctx, r.type))}</a>`,
       },
     ],
     rows: records,

@@ -50,13 +50,17 @@ function amendments(ctx: PageContext, items: readonly Amendment[]): SafeHtml {
   })
 }
 
-function opening(ctx: PageContext, record: PublicTender['opening']): SafeHtml {
+function opening(ctx: PageContext, data: PublicTender): SafeHtml {
   const t = ctx.t.notices
+  const record = data.opening
   if (record === null) return html`<p>${t.openingNotYet}</p>`
   const table = dataTable({
     caption: t.openingCaption(record.bids.length),
     columns: [
-      { header: t.bidder, cell: (b: OpenedBid) => b.bidderName ?? '—' },
+      {
+        header: t.bidder,
+        cell: (b: OpenedBid) => b.bidderName ?? data.bidderNames.get(b.bidderOrgId) ?? '—',
+      },
       { header: t.price, cell: (b) => money(b.priceFen, ctx.locale), numeric: true },
       { header: t.outcome, cell: (b) => t.outcomes[b.outcome] ?? b.outcome },
     ],
@@ -74,7 +78,7 @@ ${data.view.description ? html`<h2>${t.description}</h2><p>${data.view.descripti
 <h2>${t.amendments}</h2>
 ${amendments(ctx, data.amendments)}
 <h2>${t.opening}</h2>
-${opening(ctx, data.opening)}
+${opening(ctx, data)}
 <h2>${t.records}</h2>
 ${recordsTable(ctx, data.records)}
 <p><a href="/public">${t.backToList}</a></p>`
