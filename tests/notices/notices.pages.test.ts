@@ -59,6 +59,8 @@ describe('the public notices for a visitor', () => {
     )
     expect(list.document.querySelector('nav.main-nav a[href="/tenders"]')).toBeNull()
     expect(list.document.querySelector('header a[href="/login"]')?.textContent).toBe('登录')
+    const login = await visitor.get('/login')
+    expect(login.document.querySelector('nav.main-nav a[href="/public"]')?.textContent).toBe('公示公告')
 
     const page = await visitor.get(`/public/tenders/${published}`)
     expect(page.status).toBe(200)
