@@ -23,11 +23,11 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** The app listening on 127.0.0.1 (a random port) and a headless Chromium. */
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** The app listening on 127.0.0.1 (a random port) and a headless Chromium; `sandbox`: its clock on. */
+export async function startBrowserApp(options: { sandbox?: boolean } = {}): Promise<BrowserApp> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`)
-  const test = await startTestApp()
+  const test = await startTestApp(options)
   const address = await test.app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
