@@ -2,6 +2,8 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
+import { awardSetupPages } from './award/award-setup.pages.ts'
+import type { CreditLookups } from './credit/credit-lookups.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import { sessionPages } from './sessions/sessions.pages.ts'
@@ -14,6 +16,8 @@ import { homeRoutes } from './web/pages/home.page.ts'
 /** The pages run the same tender commands as the API, with the same follow-ups. */
 export interface PagesDeps extends CommandDeps {
   readonly devLogin: boolean
+  /** The app's credit lookups (the award dossiers' credit checks). */
+  readonly credit: CreditLookups
   readonly loginLimits?: ThrottleLimits
 }
 
@@ -30,5 +34,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(sessionPages, deps)
     await pages.register(tenderPages, deps)
     await pages.register(awardPages, deps)
+    await pages.register(awardSetupPages, deps)
   })
 }
