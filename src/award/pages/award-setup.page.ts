@@ -31,7 +31,7 @@ function summary(ctx: PageContext, data: AwardSetupData): SafeHtml {
   <dt>${t.reference}</dt><dd>${data.reference}</dd>
   <dt>${t.state}</dt><dd>${stateChip(ctx, view.state)}</dd>
   <dt>${t.myPart}</dt><dd>${ctx.t.meetings.parts[view.me.part]}</dd>
-  <dt>${t.awardMethod}</dt><dd>${method}</dd>
+  ${view.winnerBidId === null ? html`<dt>${t.awardMethod}</dt><dd>${method}</dd>` : ''}
 </dl>
 ${view.me.part === 'purchaser' ? '' : html`<p>${t.readOnly}</p>`}`
 }
@@ -53,7 +53,7 @@ function meetingPart(ctx: PageContext, data: AwardSetupData): SafeHtml {
   const { view } = data
   if (view.committee.members.length === 0) return html``
   const count = (status: string) => view.attendance.filter((a) => a.status === status).length
-  const quorum = view.quorum ? `；${t.quorum(view.quorum.limit)}` : ''
+  const quorum = view.quorum ? t.quorum(view.quorum.limit) : ''
   const next =
     view.next === null ? '' : html`<dt>${t.nextStep}</dt><dd>${ctx.t.meetings.next[view.next.action]}</dd>`
   return html`<section aria-labelledby="meeting-title"><h2 id="meeting-title">${t.meetingTitle}</h2>

@@ -66,7 +66,7 @@ export const enSetup = {
     attendance: 'Attendance',
     attendanceCounts: (checkedIn: number, recused: number, absent: number) =>
       `${checkedIn} checked in, ${recused} recused, ${absent} absent`,
-    quorum: (limit: number) => `quorum ${limit}`,
+    quorum: (limit: number) => `; quorum ${limit}`,
     nextStep: 'Next step',
     decisionTitle: 'The decision',
     winner: 'Winner',

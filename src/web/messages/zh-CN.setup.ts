@@ -62,7 +62,7 @@ export const zhCNSetup = {
     attendance: '签到情况',
     attendanceCounts: (checkedIn: number, recused: number, absent: number) =>
       `已签到 ${checkedIn} 人，回避 ${recused} 人，未签到 ${absent} 人`,
-    quorum: (limit: number) => `法定人数 ${limit} 人`,
+    quorum: (limit: number) => `；法定人数 ${limit} 人`,
     nextStep: '下一步',
     decisionTitle: '定标结果',
     winner: '中标人',
