@@ -58,7 +58,13 @@ function basics(page: PageAnswer, status = 200) {
     const id = control.getAttribute('id')
     expect(id && doc.querySelector(`label[for="${id}"]`)).toBeTruthy()
   }
-  for (const table of doc.querySelectorAll('table')) expect(table.querySelector('caption')).not.toBeNull()
+  for (const table of doc.querySelectorAll('table')) {
+    expect(table.querySelector('caption')?.textContent).toBeTruthy()
+    expect([...table.querySelectorAll('th')].every((th) => th.getAttribute('scope') !== null)).toBe(true)
+  }
+  for (const radio of doc.querySelectorAll('input[type="radio"]'))
+    expect(radio.closest('fieldset')?.querySelector('legend')).not.toBeNull()
+  expect(doc.querySelectorAll('script:not([src]), [style]').length).toBe(0)
   const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id)
   expect(ids.length).toBe(new Set(ids).size)
 }
@@ -272,5 +278,58 @@ describe('award setup page', () => {
     expect(page.document.querySelector('h1')?.textContent).toContain('Award setup')
     expect(text(page)).toContain('HT-2026-01')
     expect((await lastTenderEvent(t, tender.tenderId)).meta).toMatchObject({ userId: userId('purchaser') })
+  })
+})
+
+describe('award setup page, another tender', () => {
+  it('refuses an agency of another organisation; a winner who declines sends the award back', async () => {
+    const other = await reachAwarding(t)
+    const page = `/tenders/${other.tenderId}/award`
+    // The demo agent works for an agency, not for this tender's purchaser: not theirs to set up.
+    expect((await (await signedIn('agent')).get(page)).status).toBe(403)
+    const owner = await signedIn('purchaser')
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const shown = await owner.get(`${page}?lang=${lang}`)
+      basics(shown)
+      expect(shown.document.documentElement.getAttribute('lang')).toBe(lang)
+    }
+    expect((await owner.post(`${page}/committee`, { size: '5', chairId: '' })).status).toBe(303)
+    expect((await lastTenderEvent(t, other.tenderId)).meta).toMatchObject({ userId: userId('purchaser') })
+    await owner.get(page)
+    expect((await owner.post(`${page}/dossiers/freeze`, {})).status).toBe(303)
+    const again = await owner.post(`${page}/dossiers/freeze`, {})
+    basics(again, 422)
+    expect(again.document.querySelector('.error-summary')?.textContent).toContain('定标资料已经封存')
+
+    const view = (await get(t, 'purchaser', `/api/v1/tenders/${other.tenderId}/award`)).body
+    const members = view.committee.members.map((m: { userId: string }) => usernameOf(m.userId))
+    await checkInAll(t, other.tenderId, members)
+    const winner = other.candidates[0]!
+    await voteRound(
+      t,
+      other.tenderId,
+      members,
+      members.map(() => winner),
+    )
+    const reasons = { winnerBidId: winner, reasons: '得票过半' }
+    expect(
+      (await post(t, 'purchaser', `/api/v1/tenders/${other.tenderId}/award/decision`, reasons)).status,
+    ).toBe(200)
+    t.clock.advance(3 * DAY_MS)
+    expect((await post(t, 'purchaser', `/api/v1/tenders/${other.tenderId}/publicity/end`)).status).toBe(200)
+
+    const purchaserAgain = await signedIn('purchaser')
+    await purchaserAgain.get(page)
+    const declined = await purchaserAgain.post(`/tenders/${other.tenderId}/winner-declined`, {
+      reason: '中标人书面放弃中标',
+    })
+    expect(declined.status).toBe(303)
+    const event = await lastTenderEvent(t, other.tenderId)
+    expect(event.type).toBe('WINNER_DECLINED')
+    expect(event.meta).toMatchObject({ userId: userId('purchaser') })
+    const back = await purchaserAgain.get(page)
+    basics(back)
+    expect(back.document.querySelector('a.report-link')).toBeNull()
+    expect(back.document.querySelector(`form[action="/tenders/${other.tenderId}/award-notice"]`)).toBeNull()
   })
 })
