@@ -241,6 +241,12 @@ describe('award setup page', () => {
       over.document.querySelector(`form[action="/tenders/${tender.tenderId}/publicity/end"]`),
     ).not.toBeNull()
     expect(over.document.querySelector(`form[action="/tenders/${tender.tenderId}/award-notice"]`)).toBeNull()
+    const operator = await (await signedIn('operator')).get(setup())
+    basics(operator)
+    expect(
+      operator.document.querySelector(`form[action="/tenders/${tender.tenderId}/publicity/end"]`),
+    ).not.toBeNull()
+    expect(operator.document.querySelectorAll(`main form[method="post"]`).length).toBe(1)
     const ended = await post(t, 'purchaser', `/api/v1/tenders/${tender.tenderId}/publicity/end`)
     expect(ended.status).toBe(200)
 
