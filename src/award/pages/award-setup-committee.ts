@@ -1,5 +1,5 @@
 // The award setup page's committee part: before the draw, the form to draw the committee (size, chair)
-// over the pool it would draw from; after it, the committee with its chair, the supervision, and the
+// and the pool it would draw from; after it, the committee with its chair, the supervision, and the
 // draw's proof (commitment, secret, seed, stream head, the pool with who was drawn) with how to re-check it.
 import { errorFor, postForm, radioField, submitButton, textField } from '../../web/components/form-fields.ts'
 import { dataTable } from '../../web/components/table.ts'
@@ -40,8 +40,8 @@ function committeeForm(
 ${radioField({ name: 'chairId', label: t.chair, hint: t.chairHint, error: errorFor(errors, 'chairId'), choices: chairs, selected: values.chairId })}
 ${submitButton(t.draw)}`
   return html`<p>${t.formIntro}</p>
-${poolTable(ctx, data)}
-${postForm(ctx, `/tenders/${data.view.tenderId}/award/committee`, fields)}`
+${postForm(ctx, `/tenders/${data.view.tenderId}/award/committee`, fields)}
+${poolTable(ctx, data)}`
 }
 
 function committeeTable(ctx: PageContext, data: AwardSetupData): SafeHtml {
