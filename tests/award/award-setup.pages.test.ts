@@ -232,6 +232,9 @@ describe('award setup page', () => {
     expect(meeting.document.querySelector('#console a.report-link')?.getAttribute('href')).toBe(
       `/records/${report.recordId}/pdf`,
     )
+    const followed = await purchaser.get(`/meetings/${tender.tenderId}`)
+    expect(followed.document.querySelector(`#console a[href="${setup()}"]`)).not.toBeNull()
+    expect(followed.document.querySelector('#console a.report-link')).not.toBeNull()
 
     t.clock.advance(3 * DAY_MS)
     purchaser = await signedIn('purchaser') // the session lasts two hours; the publicity three days

@@ -1,7 +1,8 @@
 // The chair's console (组长控制台) on the meeting page: attendance in words, who has voted this round (a
 // tick, never what), a button for exactly each action the machine would take from the chair now, a
 // refresh button (a GET form: it reloads the page even when only the fragment would differ), and the decision form when DECIDE is allowed. A supervisor sees it without the actions.
-// After the decision: the signed award report's download link.
+// After the decision: the signed award report's download link; for the purchaser and oversight, a link to
+// the award setup page (定标准备).
 import { errorFor, postForm, radioField, submitButton, textField } from '../../web/components/form-fields.ts'
 import { dataTable } from '../../web/components/table.ts'
 import { attrUrl, html, type SafeHtml } from '../../web/html.ts'
@@ -92,5 +93,6 @@ ${attendanceTable(ctx, data)}
 ${acts ? actionButtons(ctx, data) : ''}
 ${acts && view.me.actions.includes('DECIDE') ? decisionForm(ctx, data, values, errors) : ''}
 ${view.winnerBidId === null ? '' : html`<h3>${ctx.t.awardSetup.reportTitle}</h3>${awardReportLink(ctx, data)}`}
+${view.me.part === 'chair' ? '' : html`<p><a href="${attrUrl(`/tenders/${view.tenderId}/award`)}">${ctx.t.awardSetup.setupLink}</a></p>`}
 </section>`
 }

@@ -18,6 +18,7 @@ export const enSetup = {
       priceCompetition: 'Price competition',
       lottery: 'Lottery',
     },
+    setupLink: 'See the award setup (committee draw, dossiers freeze)',
     readOnly: 'You may read the award setup but not act on it.',
     committeeTitle: 'Award committee',
     notFormed: 'The purchaser has not formed the award committee yet.',

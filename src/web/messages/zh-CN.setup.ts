@@ -16,6 +16,7 @@ export const zhCNSetup = {
       priceCompetition: '价格竞争定标法',
       lottery: '直接抽签法',
     },
+    setupLink: '查看定标准备（定标委员会抽取、定标资料封存）',
     readOnly: '您可以查看定标准备情况，但不能办理其中的事项。',
     committeeTitle: '定标委员会',
     notFormed: '招标人尚未组建定标委员会。',
