@@ -2,6 +2,8 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
+import { awardSetupPages } from './award/award-setup.pages.ts'
+import type { CreditLookups } from './credit/credit-lookups.ts'
 import { noticePages } from './notices/notices.pages.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
@@ -17,6 +19,8 @@ import { homeRoutes } from './web/pages/home.page.ts'
 /** The pages run the same tender commands as the API, with the same follow-ups. */
 export interface PagesDeps extends CommandDeps {
   readonly devLogin: boolean
+  /** The app's credit lookups (the award dossiers' credit checks). */
+  readonly credit: CreditLookups
   readonly loginLimits?: ThrottleLimits
   /** The sandbox clock, where it is on (the operator's clock page). */
   readonly sandbox?: SandboxDeps | undefined
@@ -43,5 +47,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(awardPages, deps)
     await pages.register(noticePages, deps)
     await pages.register(clockPages, deps)
+    await pages.register(awardSetupPages, deps)
   })
 }

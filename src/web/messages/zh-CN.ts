@@ -4,6 +4,7 @@ import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
 import { zhCNNotices } from './zh-CN.notices.ts'
+import { zhCNSetup } from './zh-CN.setup.ts'
 
 export const zhCN = {
   layout: {
@@ -98,6 +99,7 @@ export const zhCN = {
   },
   ...zhCNMeeting, // the award meeting (zh-CN.meeting.ts)
   ...zhCNNotices, // the public notices and the sandbox clock (zh-CN.notices.ts)
+  ...zhCNSetup, // the award setup page (zh-CN.setup.ts)
   errors: {
     backHome: '返回首页',
     notFoundTitle: '页面不存在',
