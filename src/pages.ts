@@ -2,7 +2,8 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
-import type { CommandDeps } from './pipeline/tender-command.ts'
+import type { OpeningDeps } from './opening/opening-deps.ts'
+import { procedurePages } from './procedure-pages.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import { sessionPages } from './sessions/sessions.pages.ts'
 import { findPageSession } from './sessions/sessions.ts'
@@ -11,8 +12,8 @@ import { assetRoutes } from './web/assets.ts'
 import { type PageFoundationDeps, registerPageFoundation } from './web/page-foundation.ts'
 import { homeRoutes } from './web/pages/home.page.ts'
 
-/** The pages run the same tender commands as the API, with the same follow-ups. */
-export interface PagesDeps extends CommandDeps {
+/** The pages run the same tender commands as the API, with the same follow-ups (and keys, credit). */
+export interface PagesDeps extends OpeningDeps {
   readonly devLogin: boolean
   readonly loginLimits?: ThrottleLimits
 }
@@ -30,5 +31,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(sessionPages, deps)
     await pages.register(tenderPages, deps)
     await pages.register(awardPages, deps)
+    await pages.register(procedurePages, deps)
   })
 }
