@@ -94,7 +94,10 @@ describe('publish page', () => {
 
   it('refuses an award method the chosen pack does not allow, beside the method, in English too', async () => {
     await purchaser.get(url())
-    const page = await purchaser.post(url(), filled({ rulePackId: 'cn-national-gp', awardMethod: 'pairwise' }))
+    const page = await purchaser.post(
+      url(),
+      filled({ rulePackId: 'cn-national-gp', awardMethod: 'pairwise' }),
+    )
     expect(page.status).toBe(422)
     expect(fieldError(page, 'awardMethod')).toContain('规则包不允许此定标方法')
     expect(fieldError(page, 'awardMethod')).toContain('依据：rule pack cn-national-gp')

@@ -33,7 +33,11 @@ ${submitButton(t.drawSubmit)}`
   return postForm(ctx, `/tenders/${tenderId}/evaluation/committee`, fields)
 }
 
-function drawProof(ctx: PageContext, draw: NonNullable<EvaluationData['draw']>): SafeHtml {
+function drawProof(
+  ctx: PageContext,
+  evaluation: EvaluationData,
+  draw: NonNullable<EvaluationData['draw']>,
+): SafeHtml {
   const t = ctx.t.evaluationPage
   const row = (label: string, value: SafeHtml | string) => html`<dt>${label}</dt><dd>${value}</dd>`
   const code = (value: string) => html`<code class="hash">${value}</code>`
@@ -45,7 +49,7 @@ ${row(t.commitment, code(draw.secretCommitment))}
 ${row(t.secret, code(draw.secret))}
 ${row(t.seed, code(draw.seed))}
 ${row(t.streamHead, code(draw.streamHeadHash))}
-${row(t.drawnMembers, list(draw.members))}
+${row(t.drawnMembers, html`<ul>${draw.members.map((id) => html`<li>${expertName(ctx, evaluation, id)} ${code(id)}</li>`)}</ul>`)}
 </dl>
 <details><summary>${t.pool(draw.pool.length)}</summary>${list(draw.pool)}</details>`
 }
@@ -92,7 +96,7 @@ export function committeeSection(ctx: PageContext, part: CommitteePart, errors: 
   return html`<section aria-labelledby="committee"><h2 id="committee">${t.committee}</h2>
 ${drawn ? membersTable(ctx, evaluation) : html`<p>${t.notDrawn}</p>`}
 ${part.draw ? drawForm(ctx, part.tenderId, part.draw.minSize, part.draw.size, errors) : ''}
-${evaluation.draw ? drawProof(ctx, evaluation.draw) : ''}
+${evaluation.draw ? drawProof(ctx, evaluation, evaluation.draw) : ''}
 ${declarationsTable(ctx, evaluation)}
 </section>`
 }

@@ -87,7 +87,11 @@ export function publishFormPage(
   const labels = publishFormLabels(ctx)
   const packChoices = data.packs.map((pack) => ({ value: pack.id, label: pack.name }))
   const evaluationChoices = EVALUATION_METHODS.map((m) => ({ value: m, label: p.evaluationMethods[m] }))
-  const awardChoices = offeredAwardMethods(data.packs).map((m) => ({ value: m, label: p.awardMethods[m] }))
+  const awardChoices = offeredAwardMethods(data.packs).map((m) => ({
+    value: m,
+    label: p.awardMethods[m],
+    ...(data.packs.some((pack) => awardMethodRefusal(pack, m) === null) ? {} : { hint: t.notAvailable }),
+  }))
   const minDays = data.packs[0]?.limits.minBidDays.value ?? 20
   const fields = html`${selectField({ name: 'rulePackId', label: labels.rulePackId, hint: t.rulePackHint, error: errorFor(errors, 'rulePackId'), choices: packChoices, selected: values.rulePackId })}
 ${packAllowances(ctx, data.packs)}

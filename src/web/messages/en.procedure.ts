@@ -51,6 +51,7 @@ export const enProcedure = {
     evaluationMethod: 'Evaluation method',
     awardMethod: 'Award method',
     awardMethodHint: 'Only a method the chosen rule pack allows and this platform can decide with',
+    notAvailable: 'This platform cannot decide with this method yet',
     awardFactors: 'Award factors',
     awardFactorsHint: 'One per line, for example: price, credit record, project manager’s record',
     deadline: 'Bid deadline',

@@ -48,6 +48,7 @@ export const zhCNProcedure = {
     evaluationMethod: '评标方法',
     awardMethod: '定标方法',
     awardMethodHint: '只能选择所选规则包允许、且本平台可以办理的定标方法',
+    notAvailable: '本平台尚不能以此方法定标',
     awardFactors: '定标要素',
     awardFactorsHint: '每行一项，例如：投标报价、企业信用、项目经理业绩',
     deadline: '投标截止时间',
