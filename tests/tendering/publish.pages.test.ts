@@ -101,6 +101,12 @@ describe('publish page', () => {
     expect(page.status).toBe(422)
     expect(fieldError(page, 'awardMethod')).toContain('规则包不允许此定标方法')
     expect(fieldError(page, 'awardMethod')).toContain('依据：rule pack cn-national-gp')
+    const unavailable = await purchaser.post(url(), filled({ awardMethod: 'pairwise' }))
+    expect(unavailable.status).toBe(422)
+    expect(fieldError(unavailable, 'awardMethod')).toContain('本平台尚不支持此定标方法，可选：simpleMajority')
+    expect(unavailable.document.querySelector('#f-awardMethod-1-hint')?.textContent).toBe(
+      '本平台尚不能以此方法定标',
+    )
     const en = pageClient(t.app, { 'accept-language': 'en' })
     await en.signIn('purchaser')
     await en.get(`${url()}?lang=en`)
