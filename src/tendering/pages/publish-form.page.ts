@@ -53,10 +53,10 @@ function offeredAwardMethods(packs: readonly RulePack[]) {
 function packAllowances(ctx: PageContext, packs: readonly RulePack[]): SafeHtml {
   const p = ctx.t.procedure
   const items = packs.map((pack) => {
-    const evaluation = pack.evaluationMethods.map((m) => p.evaluationMethods[m]).join('、')
+    const evaluation = pack.evaluationMethods.map((m) => p.evaluationMethods[m]).join(p.separator)
     const award = AWARD_METHODS.filter((m) => awardMethodRefusal(pack, m) === null)
       .map((m) => p.awardMethods[m])
-      .join('、')
+      .join(p.separator)
     const text = ctx.t.publishForm.packAllows(pack.name, pack.limits.minBidDays.value, evaluation, award)
     return html`<li>${text}<br><span class="muted">${p.citation(pack.limits.minBidDays.source)}</span></li>`
   })

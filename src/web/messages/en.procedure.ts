@@ -7,6 +7,7 @@ export const enProcedure = {
   procedure: {
     zone: 'China time, UTC+8',
     zoned: (label: string) => `${label} (China time, UTC+8)`,
+    separator: ', ',
     citation: (source: string) => ` (source: ${source})`,
     backToTender: 'Back to the tender',
     none: '—',

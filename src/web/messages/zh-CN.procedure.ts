@@ -6,6 +6,7 @@ export const zhCNProcedure = {
   procedure: {
     zone: '北京时间（UTC+8）',
     zoned: (label: string) => `${label}（北京时间）`,
+    separator: '、',
     citation: (source: string) => `（依据：${source}）`,
     backToTender: '返回项目概况',
     none: '—',
