@@ -119,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sandboxRoutes, { sandbox: deps.sandbox, followUps: commandDeps.followUps })
   await app.register(webPages, {
     ...commandDeps,
+    keys: deps.keys,
     credit,
     devLogin: deps.devLogin,
     sandbox: deps.sandbox,

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
 import { awardSetupPages } from './award/award-setup.pages.ts'
-import type { CreditLookups } from './credit/credit-lookups.ts'
 import { noticePages } from './notices/notices.pages.ts'
-import type { CommandDeps } from './pipeline/tender-command.ts'
+import type { OpeningDeps } from './opening/opening-deps.ts'
+import { procedurePages } from './procedure-pages.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { clockPages } from './sandbox/clock.pages.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
@@ -16,11 +16,9 @@ import { assetRoutes } from './web/assets.ts'
 import { type PageFoundationDeps, registerPageFoundation } from './web/page-foundation.ts'
 import { homeRoutes } from './web/pages/home.page.ts'
 
-/** The pages run the same tender commands as the API, with the same follow-ups. */
-export interface PagesDeps extends CommandDeps {
+/** The pages run the same tender commands as the API, with the same follow-ups (and keys, credit). */
+export interface PagesDeps extends OpeningDeps {
   readonly devLogin: boolean
-  /** The app's credit lookups (the award dossiers' credit checks). */
-  readonly credit: CreditLookups
   readonly loginLimits?: ThrottleLimits
   /** The sandbox clock, where it is on (the operator's clock page). */
   readonly sandbox?: SandboxDeps | undefined
@@ -48,5 +46,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(noticePages, deps)
     await pages.register(clockPages, deps)
     await pages.register(awardSetupPages, deps)
+    await pages.register(procedurePages, deps)
   })
 }

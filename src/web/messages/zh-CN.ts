@@ -5,6 +5,7 @@ import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
 import { zhCNNotices } from './zh-CN.notices.ts'
 import { zhCNSetup } from './zh-CN.setup.ts'
+import { zhCNProcedure } from './zh-CN.procedure.ts'
 
 export const zhCN = {
   layout: {
@@ -100,6 +101,7 @@ export const zhCN = {
   ...zhCNMeeting, // the award meeting (zh-CN.meeting.ts)
   ...zhCNNotices, // the public notices and the sandbox clock (zh-CN.notices.ts)
   ...zhCNSetup, // the award setup page (zh-CN.setup.ts)
+  ...zhCNProcedure, // the procedure pages (zh-CN.procedure.ts)
   errors: {
     backHome: '返回首页',
     notFoundTitle: '页面不存在',
