@@ -119,7 +119,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sandboxRoutes, { sandbox: deps.sandbox, followUps: commandDeps.followUps })
   await app.register(webPages, {
     ...commandDeps,
+    keys: deps.keys,
+    credit,
     devLogin: deps.devLogin,
+    sandbox: deps.sandbox,
     ...(deps.loginLimits ? { loginLimits: deps.loginLimits } : {}),
   })
   return app

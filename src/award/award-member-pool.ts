@@ -1,6 +1,7 @@
-// The award-member pool (定标委员会成员库) a committee is drawn from, and the stream head the draw is
-// seeded with. All SQL of the award phase's reads lives here and in award-directory.ts.
-import type { Transaction } from 'kysely'
+// The award-member pool (定标委员会成员库) a committee is drawn from, read in the draw's transaction or
+// by the award setup page (whom a draw would take). All SQL of the award phase's reads lives here and
+// in award-directory.ts.
+import type { Kysely } from 'kysely'
 import type { TenderContext } from '../../state-machines/tender.context.ts'
 import type { Database } from '../db/schema.ts'
 
@@ -9,11 +10,11 @@ import type { Database } from '../db/schema.ts'
  * tender's evaluation committee (REGULATIONS §5.1 exclusions: 评标委员会成员 may not decide).
  */
 export async function eligibleAwardMembers(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   purchaserOrgId: string,
   context: Pick<TenderContext, 'expertCommittee'>,
 ): Promise<string[]> {
-  const rows = await trx
+  const rows = await db
     .selectFrom('users')
     .select('id')
     .where('org_id', '=', purchaserOrgId)

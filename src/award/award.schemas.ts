@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { Body, Id } from '../http/schemas.ts'
 import { ID_PATTERN } from '../shared/ids.ts'
 import { NEXT_AWARD_ACTIONS, NEXT_AWARD_ACTORS } from './award-next-step.ts'
+import { AwardReportSchema, CommitteeDrawSchema } from './award-view.schemas.ts'
 
 const idField = (description: string, example: string) =>
   Type.String({ pattern: ID_PATTERN, description, examples: [example] })
@@ -207,6 +208,8 @@ export const AwardMeetingSchema = Type.Object(
     round: Type.Integer(),
     roundStatus: RoundStatus,
     committee: Type.Object({}, { additionalProperties: true }),
+    draw: CommitteeDrawSchema,
+    awardReport: AwardReportSchema,
     checkInStatement: Type.String({
       description: 'the declaration of no conflict a check-in makes by default',
     }),

@@ -9,6 +9,8 @@ import { createSerialLock } from '../shared/serial-lock.ts'
 export const SANDBOX_CLOCK_ACTION = 'sandbox_clock.advanced'
 
 export interface SandboxClock extends Clock {
+  /** The real time underneath: what sign-in sessions run on, so a jump never signs anyone out. */
+  readonly realTime: Clock
   readonly offsetMs: () => number
   /** Moves the clock to `at` if that is later than now; never back. */
   readonly moveTo: (at: Date) => void
@@ -19,6 +21,7 @@ export function createSandboxClock(base: Clock, offsetMs = 0): SandboxClock {
   const now = () => new Date(base.now().getTime() + offset)
   return {
     now,
+    realTime: base,
     offsetMs: () => offset,
     moveTo: (at) => {
       if (at.getTime() > now().getTime()) offset = at.getTime() - base.now().getTime()

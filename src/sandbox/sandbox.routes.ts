@@ -43,7 +43,7 @@ const AdvanceView = Type.Object({
   fired: Type.Array(FiredTimerView, { description: 'the timers due on the way, each fired at its due time' }),
 })
 
-function sandboxOn(sandbox: SandboxDeps | undefined): SandboxDeps {
+export function sandboxOn(sandbox: SandboxDeps | undefined): SandboxDeps {
   if (!sandbox) {
     throw new NotFound(
       'the sandbox clock is off: it exists only on the embedded default database, never in production',

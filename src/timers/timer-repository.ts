@@ -153,3 +153,49 @@ export async function pendingDueBy(db: Kysely<Database>, upTo: Date): Promise<{ 
     .execute()
   return rows.map((row) => ({ id: row.id, dueAt: new Date(row.due_at) }))
 }
+
+/** A timer as the operator's clock page lists it. */
+export interface TimerListing {
+  readonly id: string
+  readonly tenderId: string
+  readonly kind: TimerKind
+  readonly dueAt: Date
+  readonly status: string
+  readonly firedAt: Date | null
+}
+
+const listing = (row: TimerRow): TimerListing => ({
+  id: row.id,
+  tenderId: row.tender_id,
+  kind: row.kind,
+  dueAt: new Date(row.due_at),
+  status: row.status,
+  firedAt: row.fired_at === null ? null : new Date(row.fired_at),
+})
+
+/** The pending timers, earliest first (the sandbox clock page's "what is due next"). */
+export async function upcomingTimers(db: Kysely<Database>, limit: number): Promise<TimerListing[]> {
+  const rows = await db
+    .selectFrom('timers')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map(listing)
+}
+
+/** The timers fired most lately, latest first. */
+export async function recentlyFiredTimers(db: Kysely<Database>, limit: number): Promise<TimerListing[]> {
+  const rows = await db
+    .selectFrom('timers')
+    .selectAll()
+    .where('status', '=', 'done')
+    .where('fired_at', 'is not', null)
+    .orderBy('fired_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map(listing)
+}

@@ -8,6 +8,8 @@ export interface NavEntry {
   readonly label: (t: Messages) => string
   /** Shown to a viewer with any of these roles; everyone signed in when absent. */
   readonly roles?: readonly Role[]
+  /** Shown to visitors who are not signed in too (the public notices). */
+  readonly public?: boolean
 }
 
 export const NAVIGATION: readonly NavEntry[] = [
@@ -22,8 +24,12 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: (t) => t.layout.meetings,
     roles: ['award_member', 'purchaser', 'agent', 'supervisor'],
   },
+  { href: '/public', label: (t) => t.notices.nav, public: true },
+  { href: '/operator/clock', label: (t) => t.clock.nav, roles: ['operator'] },
 ]
 
-export function navigationFor(roles: readonly Role[]): readonly NavEntry[] {
+/** The entries for a viewer's roles; null: a visitor who is not signed in (public entries only). */
+export function navigationFor(roles: readonly Role[] | null): readonly NavEntry[] {
+  if (roles === null) return NAVIGATION.filter((entry) => entry.public === true)
   return NAVIGATION.filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
 }

@@ -76,6 +76,18 @@ export async function reachAwarding(
   expertPool: readonly string[] = EXPERTS,
   setup: AwardingSetup = {},
 ): Promise<AwardingTender> {
+  const tender = await reachCandidatePublicity(t, expertPool, setup)
+  t.clock.advance(3 * DAY_MS)
+  await driveTender(t, tender.tenderId, [{ type: 'END_PUBLICITY' }])
+  return tender
+}
+
+/** Published, opened, evaluated and reported: the three candidates' publicity (中标候选人公示) runs. */
+export async function reachCandidatePublicity(
+  t: TestApp,
+  expertPool: readonly string[] = EXPERTS,
+  setup: AwardingSetup = {},
+): Promise<AwardingTender> {
   const tenderId = await (setup.publish ?? createPublished)(t)
   const { bidIds, experts } = await driveToEvaluation(t, tenderId, expertPool, setup.prices)
   const candidates = bidIds.slice(0, 3)
@@ -88,8 +100,6 @@ export async function reachAwarding(
     })),
     { type: 'SUBMIT_REPORT', expertId: experts[0]!, candidates, summary: '推荐三名定标候选人', dissent: [] },
   ])
-  t.clock.advance(3 * DAY_MS)
-  await driveTender(t, tenderId, [{ type: 'END_PUBLICITY' }])
   return { tenderId, bidIds, candidates }
 }
 

@@ -23,7 +23,7 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** The app listening on 127.0.0.1 (a random port) and a headless Chromium. */
+/** The app listening on 127.0.0.1 (a random port) and a headless Chromium; options as startTestApp's. */
 export async function startBrowserApp(options: Parameters<typeof startTestApp>[0] = {}): Promise<BrowserApp> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`)

@@ -1,12 +1,15 @@
 // The chair's console (组长控制台) on the meeting page: attendance in words, who has voted this round (a
 // tick, never what), a button for exactly each action the machine would take from the chair now, a
 // refresh button (a GET form: it reloads the page even when only the fragment would differ), and the decision form when DECIDE is allowed. A supervisor sees it without the actions.
+// After the decision: the signed award report's download link; for the purchaser and oversight, a link to
+// the award setup page (定标准备).
 import { errorFor, postForm, radioField, submitButton, textField } from '../../web/components/form-fields.ts'
 import { dataTable } from '../../web/components/table.ts'
 import { attrUrl, html, type SafeHtml } from '../../web/html.ts'
 import type { PageContext } from '../../web/page-context.ts'
 import type { FieldError } from '../../web/problem-messages.ts'
 import type { AttendanceView } from '../attendance-view.ts'
+import { awardReportLink } from './award-setup-result.ts'
 import type { MeetingFormValues } from './meeting-member.ts'
 import { candidateLabel, currentRound, type MeetingData } from './meeting-view.ts'
 
@@ -89,5 +92,7 @@ ${attendanceTable(ctx, data)}
 <form method="get" action="${attrUrl(`/meetings/${view.tenderId}#console`)}" class="refresh">${submitButton(t.refresh, { secondary: true })}</form>
 ${acts ? actionButtons(ctx, data) : ''}
 ${acts && view.me.actions.includes('DECIDE') ? decisionForm(ctx, data, values, errors) : ''}
+${view.winnerBidId === null ? '' : html`<h3>${ctx.t.awardSetup.reportTitle}</h3>${awardReportLink(ctx, data)}`}
+${view.me.part === 'chair' ? '' : html`<p><a href="${attrUrl(`/tenders/${view.tenderId}/award`)}">${ctx.t.awardSetup.setupLink}</a></p>`}
 </section>`
 }

@@ -40,9 +40,16 @@ function languageSwitch(ctx: PageContext): SafeHtml {
   return html`<nav class="lang-switch" aria-label="${ctx.t.layout.language}"><ul>${links}</ul></nav>`
 }
 
+/** A visitor's way in (not on the sign-in page itself). */
+function signInLink(ctx: PageContext): SafeHtml {
+  const path = new URL(ctx.url, 'https://page.invalid').pathname
+  if (path === '/login') return html``
+  return html`<div class="wrap header-user"><p><a href="/login">${ctx.t.layout.signIn}</a></p></div>`
+}
+
 function signedInUser(ctx: PageContext): SafeHtml {
   const viewer = ctx.viewer
-  if (!viewer) return html``
+  if (!viewer) return signInLink(ctx)
   const roles = viewer.roles.map((role) => ctx.t.roles[role]).join('、')
   return html`<div class="wrap header-user">
     <p>${ctx.t.layout.signedInAs}<strong>${viewer.displayName}</strong> · ${viewerOrgName(ctx)} · ${roles}</p>
@@ -51,9 +58,10 @@ function signedInUser(ctx: PageContext): SafeHtml {
 }
 
 function mainNavigation(ctx: PageContext): SafeHtml {
-  if (!ctx.viewer) return html``
   const path = new URL(ctx.url, 'https://page.invalid').pathname
-  const items = navigationFor(ctx.viewer.roles).map((entry) => {
+  const entries = navigationFor(ctx.viewer?.roles ?? null)
+  if (!entries.length) return html``
+  const items = entries.map((entry) => {
     const current =
       entry.href === '/' ? path === '/' : path === entry.href || path.startsWith(`${entry.href}/`)
     return html`<li><a href="${attrUrl(entry.href)}"${current ? html` aria-current="page"` : ''}>${entry.label(ctx.t)}</a></li>`

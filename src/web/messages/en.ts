@@ -1,6 +1,9 @@
 // The UI's words in English. `satisfies Messages`: a key zh-CN.ts has and this file lacks fails tsc.
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { enMeeting } from './en.meeting.ts'
+import { enNotices } from './en.notices.ts'
+import { enSetup } from './en.setup.ts'
+import { enProcedure } from './en.procedure.ts'
 import type { Messages } from './messages.ts'
 
 export const en = {
@@ -109,6 +112,9 @@ export const en = {
     back: 'Back to tenders',
   },
   ...enMeeting, // the award meeting (en.meeting.ts)
+  ...enNotices, // the public notices and the sandbox clock (en.notices.ts)
+  ...enSetup, // the award setup page (en.setup.ts)
+  ...enProcedure, // the procedure pages (en.procedure.ts)
   errors: {
     backHome: 'Go to the home page',
     notFoundTitle: 'Page not found',

@@ -3,6 +3,9 @@
 import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.ts'
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
+import { zhCNNotices } from './zh-CN.notices.ts'
+import { zhCNSetup } from './zh-CN.setup.ts'
+import { zhCNProcedure } from './zh-CN.procedure.ts'
 
 export const zhCN = {
   layout: {
@@ -96,6 +99,9 @@ export const zhCN = {
     back: '返回招标项目',
   },
   ...zhCNMeeting, // the award meeting (zh-CN.meeting.ts)
+  ...zhCNNotices, // the public notices and the sandbox clock (zh-CN.notices.ts)
+  ...zhCNSetup, // the award setup page (zh-CN.setup.ts)
+  ...zhCNProcedure, // the procedure pages (zh-CN.procedure.ts)
   errors: {
     backHome: '返回首页',
     notFoundTitle: '页面不存在',
