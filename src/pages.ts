@@ -2,6 +2,7 @@
 // stays outside it: JSON bodies, bearer tokens, problem+json.
 import type { FastifyInstance } from 'fastify'
 import { awardPages } from './award/award.pages.ts'
+import { overviewPages } from './overview/overview.pages.ts'
 import type { CommandDeps } from './pipeline/tender-command.ts'
 import type { ThrottleLimits } from './sessions/login-throttle.ts'
 import { sessionPages } from './sessions/sessions.pages.ts'
@@ -30,5 +31,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(sessionPages, deps)
     await pages.register(tenderPages, deps)
     await pages.register(awardPages, deps)
+    await pages.register(overviewPages, deps)
   })
 }

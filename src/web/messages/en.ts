@@ -1,6 +1,7 @@
 // The UI's words in English. `satisfies Messages`: a key zh-CN.ts has and this file lacks fails tsc.
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { enMeeting } from './en.meeting.ts'
+import { enOverview } from './en.overview.ts'
 import type { Messages } from './messages.ts'
 
 export const en = {
@@ -109,6 +110,7 @@ export const en = {
     back: 'Back to tenders',
   },
   ...enMeeting, // the award meeting (en.meeting.ts)
+  ...enOverview, // the tender overview (en.overview.ts)
   errors: {
     backHome: 'Go to the home page',
     notFoundTitle: 'Page not found',

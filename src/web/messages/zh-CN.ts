@@ -3,6 +3,7 @@
 import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.ts'
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
+import { zhCNOverview } from './zh-CN.overview.ts'
 
 export const zhCN = {
   layout: {
@@ -96,6 +97,7 @@ export const zhCN = {
     back: '返回招标项目',
   },
   ...zhCNMeeting, // the award meeting (zh-CN.meeting.ts)
+  ...zhCNOverview, // the tender overview (zh-CN.overview.ts)
   errors: {
     backHome: '返回首页',
     notFoundTitle: '页面不存在',

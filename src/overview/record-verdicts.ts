@@ -1,0 +1,50 @@
+// Each record's verification verdict for the overview, by verifyRecord against the platform's public
+// keys and revoked kids exactly as GET /api/v1/records/:id/verify does. A stored record never changes
+// (its bytes are written once with its RECORD_ISSUED event), so a verdict is cached by record id and key
+// set: a new, rotated or revoked key changes the key set and every record is verified again. The
+// endpoint re-reads the bytes on every call; this page trades that for a page that stays fast.
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { listPublicSigningKeys } from '../keys/signing-key-store.ts'
+import { findRecord, type RecordMeta, revokedKids } from '../records/record-repository.ts'
+import { type PublishedJwk, type RecordVerdictName, verifyRecord } from '../records/verify-record.ts'
+
+export interface Verdict {
+  readonly valid: boolean
+  readonly verdict: RecordVerdictName
+}
+
+const MAX_CACHED = 10_000
+const cache = new Map<string, { readonly keySet: string; readonly verdict: Verdict }>()
+
+function remember(recordId: string, keySet: string, verdict: Verdict): void {
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string)
+  cache.set(recordId, { keySet, verdict })
+}
+
+/** The verdict of each record in `metas` (two small key queries, bytes read only on a cache miss). */
+export async function recordVerdicts(
+  db: Kysely<Database>,
+  metas: readonly RecordMeta[],
+): Promise<Map<string, Verdict>> {
+  const verdicts = new Map<string, Verdict>()
+  if (metas.length === 0) return verdicts
+  const keys = (await listPublicSigningKeys(db)) as PublishedJwk[]
+  const revoked = await revokedKids(db)
+  const keySet = createHash('sha256')
+    .update(JSON.stringify([keys, [...revoked].sort()]))
+    .digest('hex')
+  for (const meta of metas) {
+    const cached = cache.get(meta.recordId)
+    if (cached?.keySet === keySet) {
+      verdicts.set(meta.recordId, cached.verdict)
+      continue
+    }
+    const record = await findRecord(db, meta.recordId)
+    const { valid, verdict } = verifyRecord(record.pdf, record.jws, { keys }, { revokedKids: revoked })
+    remember(meta.recordId, keySet, { valid, verdict })
+    verdicts.set(meta.recordId, { valid, verdict })
+  }
+  return verdicts
+}
