@@ -78,6 +78,7 @@ send({
   port: (app.server.address() as AddressInfo).port,
   database: url ? 'postgres' : 'pglite',
   ...setup,
-  cookie: `${SESSION_COOKIE}=${session.sessionId}`,
+  // A browser keeps its browser cookie (the CSRF secret) too; without it every page would mint one.
+  cookie: `${SESSION_COOKIE}=${session.sessionId}; yx_browser=${randomBytes(32).toString('base64url')}`,
   token,
 })

@@ -12,6 +12,7 @@ import { pageContext } from '../web/page-context.ts'
 import { sendPage } from '../web/page-reply.ts'
 import { readOverview } from './overview-read.ts'
 import { overviewPage } from './pages/overview.page.ts'
+import { timelineSection } from './timeline-section.ts'
 
 export interface OverviewDeps {
   readonly db: Kysely<Database>
@@ -26,11 +27,25 @@ async function readableRecord(deps: OverviewDeps, request: FastifyRequest) {
   return findRecord(deps.db, meta.recordId)
 }
 
+/** ?events=all: the whole timeline instead of the latest events. */
+const allEvents = (request: FastifyRequest) => (request.query as { events?: unknown }).events === 'all'
+
 export async function overviewPages(app: FastifyInstance, deps: OverviewDeps): Promise<void> {
   app.get('/tenders/:id', async (request, reply) => {
     const actor = requireActor(request)
+    const ctx = pageContext(request)
     const overview = await readOverview(deps, actor, (request.params as { id: string }).id)
-    return sendPage(reply, overviewPage(pageContext(request), overview))
+    const timeline = overview.history
+      ? await timelineSection(
+          deps.db,
+          ctx,
+          actor,
+          overview.tender.id,
+          overview.history.head,
+          allEvents(request),
+        )
+      : null
+    return sendPage(reply, overviewPage(ctx, overview, timeline))
   })
 
   app.get('/records/:recordId/pdf', async (request, reply) => {

@@ -3,11 +3,9 @@
 // (its bytes are written once with its RECORD_ISSUED event), so a verdict is cached by record id and key
 // set: a new, rotated or revoked key changes the key set and every record is verified again. The
 // endpoint re-reads the bytes on every call; this page trades that for a page that stays fast.
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { listPublicSigningKeys } from '../keys/signing-key-store.ts'
-import { findRecord, type RecordMeta, revokedKids } from '../records/record-repository.ts'
+import { findRecord, type RecordMeta } from '../records/record-repository.ts'
 import { type PublishedJwk, type RecordVerdictName, verifyRecord } from '../records/verify-record.ts'
 
 export interface Verdict {
@@ -30,11 +28,15 @@ export async function recordVerdicts(
 ): Promise<Map<string, Verdict>> {
   const verdicts = new Map<string, Verdict>()
   if (metas.length === 0) return verdicts
-  const keys = (await listPublicSigningKeys(db)) as PublishedJwk[]
-  const revoked = await revokedKids(db)
-  const keySet = createHash('sha256')
-    .update(JSON.stringify([keys, [...revoked].sort()]))
-    .digest('hex')
+  // The JWKS (listPublicSigningKeys) and the revoked kids (revokedKids) in one read of the key table.
+  const rows = await db
+    .selectFrom('signing_keys')
+    .select(['kid', 'public_jwk', 'revoked_at'])
+    .orderBy('created_at')
+    .execute()
+  const keys = rows.map((row) => row.public_jwk as PublishedJwk)
+  const revoked = new Set(rows.filter((row) => row.revoked_at !== null).map((row) => row.kid))
+  const keySet = JSON.stringify([keys, [...revoked].sort()])
   for (const meta of metas) {
     const cached = cache.get(meta.recordId)
     if (cached?.keySet === keySet) {

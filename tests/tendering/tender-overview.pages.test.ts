@@ -6,7 +6,7 @@ import { drainRecordOutbox } from '../../src/records/record-worker.ts'
 import { type AwardingTender, bearer, reachAwarding } from '../award/support.ts'
 import { recordDeps } from '../records/support.ts'
 import { type PageAnswer, type PageClient, pageClient } from '../support/page-client.ts'
-import { createDraft, draftBody } from '../support/tender-fixtures.ts'
+import { createDraft, createPublished, draftBody } from '../support/tender-fixtures.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts'
 
 let t: TestApp
@@ -80,19 +80,46 @@ describe('tender overview', () => {
     )
   })
 
-  it('lists the timeline oldest first with the event in words, who and the hash prefix', async () => {
+  it('lists the timeline newest first with the event in words, who and the hash prefix', async () => {
     const page = await (await signedIn('purchaser')).get(overview())
     const rows = [...section(page, 'timeline').querySelectorAll('tbody tr')]
     const history = await t.http
       .get(`/api/v1/tenders/${tender.tenderId}/history`)
       .set('authorization', await bearer(t, 'purchaser'))
-    expect(rows).toHaveLength(history.body.events.length)
-    expect(rows[0]!.textContent).toContain('创建招标项目')
-    expect(rows[0]!.textContent).toContain(history.body.events[0].hash.slice(0, 12))
-    expect(rows[0]!.textContent).toContain('陈志远')
-    expect(rows[1]!.textContent).toContain('发布招标公告')
-    expect(rows.at(-1)!.textContent).toContain('结束公示')
-    expect(section(page, 'timeline').querySelector('caption')!.textContent).toContain('最早的在前')
+    const events = history.body.events as { hash: string }[]
+    expect(rows).toHaveLength(events.length)
+    expect(rows[0]!.textContent).toContain('结束公示')
+    expect(rows[0]!.textContent).toContain(events.at(-1)!.hash.slice(0, 12))
+    expect(rows.at(-1)!.textContent).toContain('创建招标项目')
+    expect(rows.at(-1)!.textContent).toContain('陈志远')
+    expect(rows.at(-2)!.textContent).toContain('发布招标公告')
+    expect(section(page, 'timeline').querySelector('caption')!.textContent).toContain('最新的在前')
+  })
+
+  it('shows the latest 50 events of a long history, and all of them on request', async () => {
+    const tenderId = await createPublished(t)
+    for (let i = 0; i < 30; i++) {
+      const asked = await t.http
+        .post(`/api/v1/tenders/${tenderId}/questions`)
+        .set('authorization', await bearer(t, 'bidder2'))
+        .send({ question: `问题 ${i}：图纸与清单是否一致？` })
+      expect(asked.status).toBe(201)
+      const answered = await t.http
+        .post(`/api/v1/tenders/${tenderId}/questions/${asked.body.questionId ?? asked.body.id}/answer`)
+        .set('authorization', await bearer(t, 'purchaser'))
+        .send({ answer: '以图纸为准。' })
+      expect(answered.status).toBe(200)
+    }
+    const page = await (await signedIn('purchaser')).get(`/tenders/${tenderId}`)
+    const timelineText = section(page, 'timeline').textContent
+    expect(section(page, 'timeline').querySelectorAll('tbody tr')).toHaveLength(50)
+    expect(timelineText).toContain('显示最近 50 条')
+    expect(timelineText).toContain('提出澄清问题')
+    // The asker is a bidder: withheld, as the history API withholds it.
+    expect(timelineText).toContain('投标人（身份不公开）')
+    expect(timelineText).not.toContain('bidder2')
+    const all = await (await signedIn('purchaser')).get(`/tenders/${tenderId}?events=all`)
+    expect(section(all, 'timeline').querySelectorAll('tbody tr')).toHaveLength(62)
   })
 
   it('lists the records open to the purchaser, verified, with page-scope downloads', async () => {

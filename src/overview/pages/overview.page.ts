@@ -9,7 +9,6 @@ import type { PageContext } from '../../web/page-context.ts'
 import type { Overview } from '../overview-read.ts'
 import { recordsTable } from './records-table.ts'
 import { stepper } from './stepper.ts'
-import { timeline } from './timeline.ts'
 
 const summary = (rows: readonly [string, HtmlValue][]): SafeHtml =>
   html`<dl class="summary">${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>`
@@ -73,13 +72,14 @@ function actions(ctx: PageContext, overview: Overview): SafeHtml {
   return html`<ul class="action-list">${items}</ul>`
 }
 
-export function overviewPage(ctx: PageContext, overview: Overview): SafeHtml {
+/** `timeline`: the rendered timeline (timeline-section.ts), null when the history is not open to the viewer. */
+export function overviewPage(ctx: PageContext, overview: Overview, timeline: SafeHtml | null): SafeHtml {
   const t = ctx.t.overview
   const body = html`<section aria-labelledby="facts"><h2 id="facts">${t.facts}</h2>${facts(ctx, overview)}</section>
 <section aria-labelledby="progress"><h2 id="progress">${t.progress}</h2>${stepper(ctx, overview.tender.state)}</section>
 <section aria-labelledby="dates"><h2 id="dates">${t.deadlines}</h2>${dates(ctx, overview)}</section>
 <section aria-labelledby="actions"><h2 id="actions">${t.actions}</h2>${actions(ctx, overview)}</section>
-<section aria-labelledby="timeline"><h2 id="timeline">${t.timeline}</h2>${timeline(ctx, overview)}</section>
+<section aria-labelledby="timeline"><h2 id="timeline">${t.timeline}</h2>${timeline ?? html`<p>${t.timelineClosed}</p>`}</section>
 <section aria-labelledby="records"><h2 id="records">${t.records}</h2>${recordsTable(ctx, overview.records)}</section>`
   return layout(ctx, { title: overview.tender.title, body })
 }

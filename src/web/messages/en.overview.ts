@@ -32,7 +32,9 @@ export const enOverview = {
     actionsReadOnly: 'You see this tender as oversight: this page is read-only.',
     apiOnly: ' (through the API)',
     timeline: 'Events',
-    timelineCaption: (count: number) => `The tender's ${count} events, oldest first`,
+    timelineCaption: (count: number, shown: number) =>
+      `The tender's ${count} events, newest first${shown < count ? ` (the latest ${shown})` : ''}`,
+    timelineAll: (count: number) => `Show all ${count} events`,
     timelineClosed: "A tender's events are open to its purchaser, supervisors, auditors and the operator.",
     seq: 'Seq',
     time: 'Time',

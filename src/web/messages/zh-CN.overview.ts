@@ -33,7 +33,9 @@ export const zhCNOverview = {
     actionsReadOnly: '您以监督身份查看本项目，此页面只读。',
     apiOnly: '（请通过接口办理）',
     timeline: '事件记录',
-    timelineCaption: (count: number) => `项目事件，共 ${count} 条，按时间先后排列（最早的在前）`,
+    timelineCaption: (count: number, shown: number) =>
+      `项目事件，共 ${count} 条，最新的在前${shown < count ? `（显示最近 ${shown} 条）` : ''}`,
+    timelineAll: (count: number) => `显示全部 ${count} 条事件`,
     timelineClosed: '项目事件记录仅向招标人、监督、审计人员和交易中心开放。',
     seq: '序号',
     time: '时间',
