@@ -26,8 +26,8 @@ export function recordsTable(ctx: PageContext, records: readonly OverviewRecord[
         header: t.download,
         cell: (record) => {
           const base = `/records/${encodeURIComponent(record.recordId)}`
-          return html`<a href="${attrUrl(`${base}/pdf`)}" aria-label="${t.downloadPdf(name(record))}">PDF</a>
-          · <a href="${attrUrl(`${base}/jws`)}" aria-label="${t.downloadJws(name(record))}">JWS</a>`
+          return html`<a href="${attrUrl(`${base}/pdf`)}">PDF</a>
+          · <a href="${attrUrl(`${base}/jws`)}">JWS</a>`
         },
       },
     ],

@@ -50,8 +50,6 @@ export const enOverview = {
     issuedAt: 'Issued',
     verification: 'Verification',
     download: 'Download',
-    downloadPdf: (name: string) => `Download PDF: ${name}`,
-    downloadJws: (name: string) => `Download signature (JWS): ${name}`,
     verified: 'Verified',
     notVerified: (reason: string) => `Not verified: ${reason}`,
     recordTypes: {

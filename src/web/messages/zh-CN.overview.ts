@@ -51,8 +51,6 @@ export const zhCNOverview = {
     issuedAt: '出具时间',
     verification: '验证结果',
     download: '下载',
-    downloadPdf: (name: string) => `下载 PDF：${name}`,
-    downloadJws: (name: string) => `下载签名（JWS）：${name}`,
     verified: '已验证',
     notVerified: (reason: string) => `未通过验证：${reason}`,
     recordTypes: {
