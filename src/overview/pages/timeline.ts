@@ -44,7 +44,7 @@ export function timeline(ctx: PageContext, view: TimelineView, tenderId: string,
       { header: t.who, cell: (event) => actorText(ctx, view, event) },
       {
         header: t.hash,
-        cell: (event) => html`<code class="hash">${event.hash.slice(0, HASH_PREFIX)}</code>`,
+        cell: (event) => html`<code class="hash-prefix">${event.hash.slice(0, HASH_PREFIX)}</code>`,
       },
     ],
     rows: shown,
