@@ -19,7 +19,7 @@ import { assertVisible, isOversight } from '../tenders/tender-access.ts'
 import { findTender } from '../tenders/tender-repository.ts'
 import { tenderView } from '../tenders/tender-view.ts'
 import { type Action, actionsFor } from './event-actions.ts'
-import { recordVerdicts, type Verdict } from './record-verdicts.ts'
+import { readKeySet, recordVerdicts, type Verdict } from './record-verdicts.ts'
 
 /** The tender stream's last event (seq, hash), as readStreamHead reads it. */
 export interface ChainHead {
@@ -59,14 +59,16 @@ export async function readOverview(
   const tender = await findTender(deps.db, tenderId)
   assertVisible(tender, actor)
   const view = tenderView(tender, deps.clock.now().toISOString())
-  const history = mayReadHistory(tender, actor)
-    ? { head: await readStreamHead(deps.db, tenderStreamId(tender.id)) }
-    : null
-  const metas = (await listTenderRecords(deps.db, tender.id)).filter((meta) =>
-    maySeeRecord(tender, actor, meta),
-  )
-  const verdicts = await recordVerdicts(deps.db, metas)
-  const purchaser = await organisationsByIds(deps.db, [tender.purchaserOrgId])
+  // Independent reads, side by side (a pool runs them at once; PGlite one after another).
+  const [head, allRecords, keySet, purchaser] = await Promise.all([
+    mayReadHistory(tender, actor) ? readStreamHead(deps.db, tenderStreamId(tender.id)) : null,
+    listTenderRecords(deps.db, tender.id),
+    readKeySet(deps.db),
+    organisationsByIds(deps.db, [tender.purchaserOrgId]),
+  ])
+  const metas = allRecords.filter((meta) => maySeeRecord(tender, actor, meta))
+  const verdicts = await recordVerdicts(deps.db, metas, keySet)
+  const history = head === null ? null : { head }
   return {
     tender: view,
     purchaserName: purchaser.get(tender.purchaserOrgId)?.name ?? null,

@@ -21,14 +21,15 @@ function remember(recordId: string, keySet: string, verdict: Verdict): void {
   cache.set(recordId, { keySet, verdict })
 }
 
-/** The verdict of each record in `metas` (two small key queries, bytes read only on a cache miss). */
-export async function recordVerdicts(
-  db: Kysely<Database>,
-  metas: readonly RecordMeta[],
-): Promise<Map<string, Verdict>> {
-  const verdicts = new Map<string, Verdict>()
-  if (metas.length === 0) return verdicts
-  // The JWKS (listPublicSigningKeys) and the revoked kids (revokedKids) in one read of the key table.
+/** The platform's keys as verification needs them: the JWKS, the revoked kids, and both as one key. */
+export interface KeySet {
+  readonly keys: readonly PublishedJwk[]
+  readonly revoked: ReadonlySet<string>
+  readonly id: string
+}
+
+/** The JWKS (listPublicSigningKeys) and the revoked kids (revokedKids) in one read of the key table. */
+export async function readKeySet(db: Kysely<Database>): Promise<KeySet> {
   const rows = await db
     .selectFrom('signing_keys')
     .select(['kid', 'public_jwk', 'revoked_at'])
@@ -36,16 +37,30 @@ export async function recordVerdicts(
     .execute()
   const keys = rows.map((row) => row.public_jwk as PublishedJwk)
   const revoked = new Set(rows.filter((row) => row.revoked_at !== null).map((row) => row.kid))
-  const keySet = JSON.stringify([keys, [...revoked].sort()])
+  return { keys, revoked, id: JSON.stringify([keys, [...revoked].sort()]) }
+}
+
+/** The verdict of each record in `metas` under `keySet` (the bytes read only on a cache miss). */
+export async function recordVerdicts(
+  db: Kysely<Database>,
+  metas: readonly RecordMeta[],
+  keySet: KeySet,
+): Promise<Map<string, Verdict>> {
+  const verdicts = new Map<string, Verdict>()
   for (const meta of metas) {
     const cached = cache.get(meta.recordId)
-    if (cached?.keySet === keySet) {
+    if (cached?.keySet === keySet.id) {
       verdicts.set(meta.recordId, cached.verdict)
       continue
     }
     const record = await findRecord(db, meta.recordId)
-    const { valid, verdict } = verifyRecord(record.pdf, record.jws, { keys }, { revokedKids: revoked })
-    remember(meta.recordId, keySet, { valid, verdict })
+    const { valid, verdict } = verifyRecord(
+      record.pdf,
+      record.jws,
+      { keys: keySet.keys },
+      { revokedKids: keySet.revoked },
+    )
+    remember(meta.recordId, keySet.id, { valid, verdict })
     verdicts.set(meta.recordId, { valid, verdict })
   }
   return verdicts
