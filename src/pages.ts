@@ -5,6 +5,7 @@ import { awardPages } from './award/award.pages.ts'
 import { awardSetupPages } from './award/award-setup.pages.ts'
 import { noticePages } from './notices/notices.pages.ts'
 import type { OpeningDeps } from './opening/opening-deps.ts'
+import { overviewPages } from './overview/overview.pages.ts'
 import { procedurePages } from './procedure-pages.ts'
 import type { SandboxDeps } from './sandbox/advance-clock.ts'
 import { clockPages } from './sandbox/clock.pages.ts'
@@ -47,5 +48,6 @@ export async function webPages(app: FastifyInstance, deps: PagesDeps): Promise<v
     await pages.register(clockPages, deps)
     await pages.register(awardSetupPages, deps)
     await pages.register(procedurePages, deps)
+    await pages.register(overviewPages, deps)
   })
 }

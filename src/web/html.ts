@@ -103,13 +103,27 @@ function render(value: HtmlValue, context: Context): string {
   return escapeHtml(text)
 }
 
+/**
+ * The markup since its last "<" or ">" after `chunk` is written: all contextAt() needs. Keeping only this
+ * tail (not re-reading everything written so far) keeps a page with a long table linear in its size.
+ */
+function tailAfter(tail: string, chunk: string): string {
+  const cut = Math.max(chunk.lastIndexOf('<'), chunk.lastIndexOf('>'))
+  return cut < 0 ? tail + chunk : chunk.slice(cut)
+}
+
 /** html`<p>${text}</p>`: every value escaped unless it is SafeHtml; arrays joined. */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
-  let out = strings[0] ?? ''
+  const first = strings[0] ?? ''
+  const parts = [first]
+  let tail = tailAfter('', first)
   for (let i = 0; i < values.length; i++) {
-    out += render(values[i], contextAt(out)) + (strings[i + 1] ?? '')
+    const rendered = render(values[i], contextAt(tail))
+    const literal = strings[i + 1] ?? ''
+    parts.push(rendered, literal)
+    tail = tailAfter(tailAfter(tail, rendered), literal)
   }
-  return trust(out)
+  return trust(parts.join(''))
 }
 
 /** Joins fragments with a separator (itself escaped unless SafeHtml). */

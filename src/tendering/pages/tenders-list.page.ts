@@ -5,10 +5,11 @@ import { layout, type Notice } from '../../web/components/layout.ts'
 import { stateChip } from '../../web/components/state-chip.ts'
 import { dataTable } from '../../web/components/table.ts'
 import { timeTag } from '../../web/format.ts'
-import { html, type SafeHtml } from '../../web/html.ts'
+import { attrUrl, html, type SafeHtml } from '../../web/html.ts'
 import type { PageContext } from '../../web/page-context.ts'
 
 export interface TenderListItem {
+  readonly id: string
   readonly reference: string
   readonly title: string
   readonly state: string
@@ -44,7 +45,11 @@ export function tendersListPage(ctx: PageContext, view: TendersListView): SafeHt
         caption: t.caption(view.items.length),
         columns: [
           { header: t.reference, cell: (item: TenderListItem) => item.reference },
-          { header: t.name, cell: (item) => item.title },
+          {
+            header: t.name,
+            cell: (item) =>
+              html`<a href="${attrUrl(`/tenders/${encodeURIComponent(item.id)}`)}">${item.title}</a>`,
+          },
           { header: t.state, cell: (item) => stateChip(ctx, item.state) },
           { header: t.deadline, cell: (item) => timeTag(item.deadline, ctx.locale) },
           { header: t.updated, cell: (item) => timeTag(item.updatedAt, ctx.locale) },

@@ -2,8 +2,9 @@
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { enMeeting } from './en.meeting.ts'
 import { enNotices } from './en.notices.ts'
-import { enSetup } from './en.setup.ts'
+import { enOverview } from './en.overview.ts'
 import { enProcedure } from './en.procedure.ts'
+import { enSetup } from './en.setup.ts'
 import type { Messages } from './messages.ts'
 
 export const en = {
@@ -115,6 +116,7 @@ export const en = {
   ...enNotices, // the public notices and the sandbox clock (en.notices.ts)
   ...enSetup, // the award setup page (en.setup.ts)
   ...enProcedure, // the procedure pages (en.procedure.ts)
+  ...enOverview, // the tender overview (en.overview.ts)
   errors: {
     backHome: 'Go to the home page',
     notFoundTitle: 'Page not found',

@@ -4,8 +4,9 @@ import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
 import { zhCNNotices } from './zh-CN.notices.ts'
-import { zhCNSetup } from './zh-CN.setup.ts'
+import { zhCNOverview } from './zh-CN.overview.ts'
 import { zhCNProcedure } from './zh-CN.procedure.ts'
+import { zhCNSetup } from './zh-CN.setup.ts'
 
 export const zhCN = {
   layout: {
@@ -102,6 +103,7 @@ export const zhCN = {
   ...zhCNNotices, // the public notices and the sandbox clock (zh-CN.notices.ts)
   ...zhCNSetup, // the award setup page (zh-CN.setup.ts)
   ...zhCNProcedure, // the procedure pages (zh-CN.procedure.ts)
+  ...zhCNOverview, // the tender overview (zh-CN.overview.ts)
   errors: {
     backHome: '返回首页',
     notFoundTitle: '页面不存在',
