@@ -1,9 +1,10 @@
-// The purchaser's part of the award meeting in the browser: from the tender's overview to the award
-// setup page, where they draw the committee and freeze the dossiers. Answers the drawn members'
-// usernames, the chair first.
+// The purchaser's part of the award meeting in the browser: from the tender list to the tender's
+// overview and its award setup page, where they draw the committee (its size typed in) and freeze the
+// dossiers; the page shows the draw's proof and the dossier hash the API holds. Answers the drawn
+// members' usernames, the chair first.
 import { expect } from 'vitest'
-import { formAndFreeze } from '../award/support.ts'
-import { check, type Person, type Run } from './meeting-steps.ts'
+import { get, usernameOf } from '../award/support.ts'
+import { check, type Person, type Run, submit } from './meeting-steps.ts'
 
 export async function purchaserSetsUp(
   run: Run,
@@ -11,10 +12,30 @@ export async function purchaserSetsUp(
   tenderId: string,
   size: number,
 ): Promise<string[]> {
-  await purchaser.page.goto('/tenders')
-  await check(run, purchaser.page, 'tenders')
-  // PROVISIONAL until the award setup page lands: the committee is drawn through the API.
-  const members = await formAndFreeze(run.app.test, tenderId, size)
-  expect(members).toHaveLength(size)
-  return members
+  const { page } = purchaser
+  const overview = `/tenders/${tenderId}`
+  const setup = `${overview}/award`
+  await page.goto('/tenders')
+  await check(run, page, 'tenders')
+  await Promise.all([page.waitForURL(`**${overview}`), page.click(`main a[href="${overview}"]`)])
+  await check(run, page, 'overview-awarding')
+  await Promise.all([page.waitForURL(`**${setup}`), page.click(`main a[href="${setup}"]`)])
+  await check(run, page, 'award-setup')
+
+  await page.fill('#f-size', String(size))
+  await submit(page, '/award/committee', setup)
+  const view = await get(run.app.test, 'purchaser', `/api/v1/tenders/${tenderId}/award`)
+  const { committee, draw } = view.body
+  expect(await page.textContent('#draw-commitment')).toBe(draw.secretCommitment)
+  await check(run, page, 'award-setup-drawn')
+
+  await submit(page, '/award/dossiers/freeze', setup)
+  const frozen = await get(run.app.test, 'purchaser', `/api/v1/tenders/${tenderId}/award`)
+  expect(frozen.body.dossierHash).toMatch(/^[0-9a-f]{64}$/)
+  expect(await page.textContent('main')).toContain(frozen.body.dossierHash)
+  await check(run, page, 'award-setup-frozen')
+
+  const members: { userId: string; chair: boolean }[] = committee.members
+  const ordered = [...members.filter((m) => m.chair), ...members.filter((m) => !m.chair)]
+  return ordered.map((m) => usernameOf(m.userId))
 }
