@@ -39,7 +39,12 @@ interface Figures {
 const here = path.dirname(fileURLToPath(import.meta.url))
 const server: ChildProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', path.join(here, 'ui', 'server.ts')],
+  [
+    ...(process.env.BENCH_UI_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    '--import',
+    'tsx',
+    path.join(here, 'ui', 'server.ts'),
+  ],
   {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: process.env,

@@ -1,6 +1,6 @@
 // What the tender overview shows, read through the API's own functions: the tender view (assertVisible
 // + tenderView, as GET /api/v1/tenders/:id), whether the history is open to the viewer (the history
-// API's authorizeAuditReader) and its head, the records open to the viewer (listTenderRecords +
+// API's authorizeAuditReader) and its version, the records open to the viewer (listTenderRecords +
 // maySeeRecord, as GET /api/v1/tenders/:id/records) with their verdicts, and the purchaser's name.
 import type { Kysely } from 'kysely'
 import type { TenderEventType } from '../../state-machines/tender.events.ts'
@@ -8,8 +8,6 @@ import { authorizeAuditReader } from '../audit/history.ts'
 import type { Actor } from '../auth/actor.ts'
 import { organisationsByIds } from '../award/award-directory.ts'
 import type { Database } from '../db/schema.ts'
-import { readStreamHead } from '../events/event-store.ts'
-import { tenderStreamId } from '../events/stream-ids.ts'
 import { maySeeRecord } from '../records/record-access.ts'
 import { listTenderRecords, type RecordMeta } from '../records/record-repository.ts'
 import type { Clock } from '../shared/clock.ts'
@@ -21,12 +19,6 @@ import { tenderView } from '../tenders/tender-view.ts'
 import { type Action, actionsFor } from './event-actions.ts'
 import { readKeySet, recordVerdicts, type Verdict } from './record-verdicts.ts'
 
-/** The tender stream's last event (seq, hash), as readStreamHead reads it. */
-export interface ChainHead {
-  readonly seq: number
-  readonly hash: string
-}
-
 export interface OverviewRecord extends RecordMeta {
   readonly verdict: Verdict
 }
@@ -35,8 +27,11 @@ export interface Overview {
   readonly tender: ReturnType<typeof tenderView>
   readonly purchaserName: string | null
   readonly actions: readonly Action[]
-  /** Null: the history is not open to this viewer (the history API answers 403); else its head. */
-  readonly history: { readonly head: ChainHead | undefined } | null
+  /**
+   * Null: the history is not open to this viewer (the history API answers 403); else the seq of its
+   * last event, which is the tender's version (every event is appended at the version it was decided on).
+   */
+  readonly history: { readonly version: number } | null
   readonly records: readonly OverviewRecord[]
   readonly oversight: boolean
 }
@@ -60,15 +55,14 @@ export async function readOverview(
   assertVisible(tender, actor)
   const view = tenderView(tender, deps.clock.now().toISOString())
   // Independent reads, side by side (a pool runs them at once; PGlite one after another).
-  const [head, allRecords, keySet, purchaser] = await Promise.all([
-    mayReadHistory(tender, actor) ? readStreamHead(deps.db, tenderStreamId(tender.id)) : null,
+  const [allRecords, keySet, purchaser] = await Promise.all([
     listTenderRecords(deps.db, tender.id),
     readKeySet(deps.db),
     organisationsByIds(deps.db, [tender.purchaserOrgId]),
   ])
   const metas = allRecords.filter((meta) => maySeeRecord(tender, actor, meta))
   const verdicts = await recordVerdicts(deps.db, metas, keySet)
-  const history = head === null ? null : { head }
+  const history = mayReadHistory(tender, actor) ? { version: tender.version } : null
   return {
     tender: view,
     purchaserName: purchaser.get(tender.purchaserOrgId)?.name ?? null,

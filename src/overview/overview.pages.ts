@@ -41,7 +41,7 @@ export async function overviewPages(app: FastifyInstance, deps: OverviewDeps): P
           ctx,
           actor,
           overview.tender.id,
-          overview.history.head,
+          overview.history.version,
           allEvents(request),
         )
       : null

@@ -1,5 +1,6 @@
 // How records print values: money as yuan from integer fen (never through a float), times in
 // Asia/Shanghai (UTC+8, labelled), and the Chinese names of the platform's codes. Pure.
+import { AWARD_METHOD_NAMES, EVALUATION_METHOD_NAMES } from '../vocabulary/methods.ts'
 import { TENDER_STATE_NAMES } from '../vocabulary/tender-states.ts'
 
 const FEN = /^-?\d+$/
@@ -94,25 +95,11 @@ const OPENING_OUTCOMES: Record<string, string> = {
 }
 export const outcomeText = (outcome: string) => OPENING_OUTCOMES[outcome] ?? outcome
 
-const AWARD_METHODS: Record<string, string> = {
-  simpleMajority: '票决法（简单多数）',
-  pairwise: '一对一比较法',
-  roundElimination: '逐轮票决（逐轮淘汰）',
-  cumulative: '累积投票法',
-  collectiveDeliberation: '集体议事法',
-  priceCompetition: '价格竞争定标法',
-  lottery: '直接抽签法',
-}
 export const awardMethodText = (method: string | null) =>
-  method === null ? '—' : (AWARD_METHODS[method] ?? method)
+  method === null ? '—' : (AWARD_METHOD_NAMES[method] ?? method)
 
-const EVALUATION_METHODS: Record<string, string> = {
-  comprehensive: '综合评估法',
-  qualitative: '定性评审法',
-  lowestEvaluatedPrice: '经评审的最低投标价法',
-}
 export const evaluationMethodText = (method: string | null) =>
-  method === null ? '—' : (EVALUATION_METHODS[method] ?? method)
+  method === null ? '—' : (EVALUATION_METHOD_NAMES[method] ?? method)
 
 const CATEGORIES: Record<string, string> = { works: '工程', goods: '货物', services: '服务' }
 export const categoryText = (category: string) => CATEGORIES[category] ?? category

@@ -70,7 +70,7 @@ describe('tender overview', () => {
       .set('authorization', await bearer(t, 'purchaser'))
     expect(api.body.allowedEvents).toContain('FORM_AWARD_COMMITTEE')
     const page = await (await signedIn('purchaser')).get(overview())
-    expect(actionLinks(page)).toContainEqual(['组建定标委员会', `/tenders/${tender.tenderId}/award`])
+    expect(actionLinks(page)).toContainEqual(['抽取定标委员会', `/tenders/${tender.tenderId}/award`])
     // Nothing the machine does not allow now (no publishing, no opening).
     const text = section(page, 'actions').textContent
     for (const absent of ['发布招标公告', '开标', '提交评标报告']) expect(text).not.toContain(absent)

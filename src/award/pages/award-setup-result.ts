@@ -38,7 +38,7 @@ function decisionList(ctx: PageContext, data: AwardSetupData): SafeHtml {
   return html`<dl class="summary">
   <dt>${t.winner}</dt><dd>${candidateName(data, winner)}</dd>
   <dt>${t.price}</dt><dd>${money(price, ctx.locale)}</dd>
-  ${optional(t.awardMethod, view.awardMethod === null ? null : t.awardMethods[view.awardMethod])}
+  ${optional(t.awardMethod, view.awardMethod === null ? null : (ctx.t.methods.award[view.awardMethod] ?? view.awardMethod))}
   <dt>${t.decidedAt}</dt><dd>${timeTag(view.decidedAt, ctx.locale)}</dd>
   ${optional(t.decidedBy, deciderName(ctx, view.decidedBy))}
   ${optional(t.reasons, view.decisionReasons === null ? null : html`<span class="prewrap">${view.decisionReasons}</span>`)}

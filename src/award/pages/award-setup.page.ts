@@ -26,7 +26,7 @@ export const EMPTY_SETUP_FORM: SetupFormValues = { size: '', chairId: '', reason
 function summary(ctx: PageContext, data: AwardSetupData): SafeHtml {
   const t = ctx.t.awardSetup
   const { view } = data
-  const method = view.awardMethod === null ? '—' : t.awardMethods[view.awardMethod]
+  const method = view.awardMethod === null ? '—' : (ctx.t.methods.award[view.awardMethod] ?? view.awardMethod)
   return html`<dl class="summary">
   <dt>${t.reference}</dt><dd>${data.reference}</dd>
   <dt>${t.state}</dt><dd>${stateChip(ctx, view.state)}</dd>

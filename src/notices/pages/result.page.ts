@@ -44,7 +44,7 @@ export function resultPage(ctx: PageContext, data: ResultData): SafeHtml {
       body: html`${links}${facts(headFacts(ctx, head))}${notYet(ctx, head.state)}`,
     })
   const method =
-    result.awardMethod === null ? null : (t.awardMethods[result.awardMethod] ?? result.awardMethod)
+    result.awardMethod === null ? null : (ctx.t.methods.award[result.awardMethod] ?? result.awardMethod)
   const rounds = result.rounds.length
     ? html`${result.rounds.map((round) => roundTable(ctx, round))}`
     : html`<p>${t.noRounds}</p>`

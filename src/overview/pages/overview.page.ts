@@ -1,6 +1,5 @@
 // The tender overview (项目概览): its key facts, the state stepper, its dates, what the viewer can do
 // now (links to the pages where each action is done), the event timeline and the signed records.
-import { awardMethodText, evaluationMethodText } from '../../../templates/pdf/format.ts'
 import { layout } from '../../web/components/layout.ts'
 import { stateChip } from '../../web/components/state-chip.ts'
 import { money, timeTag } from '../../web/format.ts'
@@ -16,9 +15,8 @@ const summary = (rows: readonly [string, HtmlValue][]): SafeHtml =>
 function facts(ctx: PageContext, overview: Overview): SafeHtml {
   const t = ctx.t.overview
   const view = overview.tender
-  const zh = ctx.locale === 'zh-CN'
-  const method = (code: string | null, words: (code: string | null) => string) =>
-    code === null ? t.notSet : zh ? words(code) : code
+  const method = (code: string | null, words: Readonly<Record<string, string>>) =>
+    code === null ? t.notSet : (words[code] ?? code)
   const category = view.category as keyof typeof ctx.t.categories | null
   const status = [
     stateChip(ctx, view.state),
@@ -36,8 +34,8 @@ function facts(ctx: PageContext, overview: Overview): SafeHtml {
     [t.rulePack, view.rulePackId ?? t.notSet],
     ...(view.publishedAt
       ? ([
-          [t.evaluationMethod, method(view.evaluationMethod, evaluationMethodText)],
-          [t.awardMethod, method(view.awardMethod, awardMethodText)],
+          [t.evaluationMethod, method(view.evaluationMethod, ctx.t.methods.evaluation)],
+          [t.awardMethod, method(view.awardMethod, ctx.t.methods.award)],
         ] as [string, HtmlValue][])
       : []),
   ])
@@ -64,7 +62,7 @@ function actions(ctx: PageContext, overview: Overview): SafeHtml {
   if (overview.oversight) return html`<p>${t.actionsReadOnly}</p>`
   if (overview.actions.length === 0) return html`<p>${t.actionsNone}</p>`
   const items = overview.actions.map(({ event, href }) => {
-    const words = t.events[event] ?? event
+    const words = t.actionVerbs[event] ?? event
     return href
       ? html`<li><a class="button" href="${attrUrl(href)}">${words}</a></li>`
       : html`<li>${words}${t.apiOnly}</li>`

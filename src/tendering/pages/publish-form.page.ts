@@ -53,9 +53,9 @@ function offeredAwardMethods(packs: readonly RulePack[]) {
 function packAllowances(ctx: PageContext, packs: readonly RulePack[]): SafeHtml {
   const p = ctx.t.procedure
   const items = packs.map((pack) => {
-    const evaluation = pack.evaluationMethods.map((m) => p.evaluationMethods[m]).join(p.separator)
+    const evaluation = pack.evaluationMethods.map((m) => ctx.t.methods.evaluation[m] ?? m).join(p.separator)
     const award = AWARD_METHODS.filter((m) => awardMethodRefusal(pack, m) === null)
-      .map((m) => p.awardMethods[m])
+      .map((m) => ctx.t.methods.award[m] ?? m)
       .join(p.separator)
     const text = ctx.t.publishForm.packAllows(pack.name, pack.limits.minBidDays.value, evaluation, award)
     return html`<li>${text}<br><span class="muted">${p.citation(pack.limits.minBidDays.source)}</span></li>`
@@ -83,13 +83,15 @@ export function publishFormPage(
   errors: readonly FieldError[],
 ): SafeHtml {
   const t = ctx.t.publishForm
-  const p = ctx.t.procedure
   const labels = publishFormLabels(ctx)
   const packChoices = data.packs.map((pack) => ({ value: pack.id, label: pack.name }))
-  const evaluationChoices = EVALUATION_METHODS.map((m) => ({ value: m, label: p.evaluationMethods[m] }))
+  const evaluationChoices = EVALUATION_METHODS.map((m) => ({
+    value: m,
+    label: ctx.t.methods.evaluation[m] ?? m,
+  }))
   const awardChoices = offeredAwardMethods(data.packs).map((m) => ({
     value: m,
-    label: p.awardMethods[m],
+    label: ctx.t.methods.award[m] ?? m,
     ...(data.packs.some((pack) => awardMethodRefusal(pack, m) === null) ? {} : { hint: t.notAvailable }),
   }))
   const minDays = data.packs[0]?.limits.minBidDays.value ?? 20

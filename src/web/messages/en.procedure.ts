@@ -11,20 +11,6 @@ export const enProcedure = {
     citation: (source: string) => ` (source: ${source})`,
     backToTender: 'Back to the tender',
     none: '—',
-    evaluationMethods: {
-      comprehensive: 'Comprehensive evaluation',
-      qualitative: 'Qualitative review',
-      lowestEvaluatedPrice: 'Lowest evaluated price',
-    },
-    awardMethods: {
-      simpleMajority: 'Vote (simple majority)',
-      pairwise: 'Pairwise comparison',
-      roundElimination: 'Round-by-round elimination',
-      cumulative: 'Cumulative vote',
-      collectiveDeliberation: 'Collective deliberation',
-      priceCompetition: 'Price competition',
-      lottery: 'Lottery',
-    },
     problems: {
       deadline_not_reached: () => 'The bid deadline has not passed yet; bidding cannot be closed',
       bid_set_mismatch: () => 'The bids opened are not the set committed at the close',

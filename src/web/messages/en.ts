@@ -47,6 +47,22 @@ export const en = {
     cancelled: 'Cancelled',
   },
   categories: { works: 'Works', goods: 'Goods', services: 'Services' },
+  methods: {
+    evaluation: {
+      comprehensive: 'Comprehensive evaluation',
+      qualitative: 'Qualitative review',
+      lowestEvaluatedPrice: 'Lowest evaluated price',
+    },
+    award: {
+      simpleMajority: 'Vote (simple majority)',
+      pairwise: 'Pairwise comparison',
+      roundElimination: 'Round-by-round elimination',
+      cumulative: 'Cumulative vote',
+      collectiveDeliberation: 'Collective deliberation',
+      priceCompetition: 'Price competition',
+      lottery: 'Lottery',
+    },
+  },
   errorSummary: { title: 'There is a problem' },
   form: {
     required: (label: string) => `Enter the ${label.toLowerCase()}`,

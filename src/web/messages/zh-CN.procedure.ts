@@ -10,20 +10,6 @@ export const zhCNProcedure = {
     citation: (source: string) => `（依据：${source}）`,
     backToTender: '返回项目概况',
     none: '—',
-    evaluationMethods: {
-      comprehensive: '综合评估法',
-      qualitative: '定性评审法',
-      lowestEvaluatedPrice: '经评审的最低投标价法',
-    },
-    awardMethods: {
-      simpleMajority: '票决法（简单多数）',
-      pairwise: '一对一比较法',
-      roundElimination: '逐轮淘汰法',
-      cumulative: '累积投票法',
-      collectiveDeliberation: '集体议事法',
-      priceCompetition: '价格竞争定标法',
-      lottery: '直接抽签法',
-    },
     problems: {
       deadline_not_reached: () => '投标截止时间未到，尚不能截标',
       bid_set_mismatch: () => '开启的投标文件与截标时确认的不一致',

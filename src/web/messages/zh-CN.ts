@@ -1,5 +1,6 @@
 // The UI's words in Chinese: the source of truth of the catalogue (en.ts must have every key, or the
 // type-check fails). State names come from the records' vocabulary, so screens and PDFs agree.
+import { AWARD_METHOD_NAMES, EVALUATION_METHOD_NAMES } from '../../../templates/vocabulary/methods.ts'
 import { TENDER_STATE_NAMES } from '../../../templates/vocabulary/tender-states.ts'
 import { factText, factTime, type ProblemFacts } from '../problem-facts.ts'
 import { zhCNMeeting } from './zh-CN.meeting.ts'
@@ -36,6 +37,7 @@ export const zhCN = {
   },
   states: TENDER_STATE_NAMES,
   categories: { works: '工程', goods: '货物', services: '服务' },
+  methods: { evaluation: EVALUATION_METHOD_NAMES, award: AWARD_METHOD_NAMES },
   errorSummary: { title: '提交的内容有问题' },
   form: {
     required: (label: string) => `请填写${label}`,
