@@ -1,4 +1,5 @@
 // Context updates of the draft and bidding phases, and of the events every phase shares.
+import { impliedDeclaration } from './award-methods/implied-declaration.ts'
 import type { FailureReason, TenderContext } from './tender.context.ts'
 import type { EventOf } from './tender.event-guard.ts'
 import type { TenderParticulars } from './tender.events.ts'
@@ -14,7 +15,7 @@ export function editParticulars(context: TenderContext, event: EventOf<'EDIT'>):
   return { particulars }
 }
 
-/** PUBLISH freezes the rule pack, deadline, methods and award factors into the tender. */
+/** PUBLISH freezes the rule pack, deadline, methods, award factors and the award declaration. */
 export function publish(_context: TenderContext, event: EventOf<'PUBLISH'>): Changes {
   return {
     rulePack: event.rulePack,
@@ -23,6 +24,7 @@ export function publish(_context: TenderContext, event: EventOf<'PUBLISH'>): Cha
     evaluationMethod: event.evaluationMethod,
     awardMethod: event.awardMethod,
     awardFactors: [...event.awardFactors],
+    awardDeclaration: event.award ?? impliedDeclaration(event.awardMethod, event.rulePack),
   }
 }
 

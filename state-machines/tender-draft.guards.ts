@@ -1,4 +1,5 @@
 // Guards of the draft phase: EDIT and PUBLISH (法 Art 24; method and factors frozen, REGULATIONS §9).
+import { impliedDeclaration } from './award-methods/implied-declaration.ts'
 import { canAwardMethodDecide } from './award-methods/registry.ts'
 import { hasText, isFen } from './checks.ts'
 import { addLimitDays } from './day-count.ts'
@@ -88,7 +89,7 @@ export function awardMethodRefusal(pack: RulePack, awardMethod: AwardMethod): Aw
 const FIXED_AT_PUBLICATION = 'REGULATIONS §9: the evaluation and award methods are declared in the documents'
 
 /** The award method as a refusal the machine names: the pack's list (and this platform's) is the limit. */
-function awardMethodRule(pack: RulePack, awardMethod: AwardMethod): Verdict {
+function awardMethodRule(pack: RulePack, awardMethod: AwardMethod, field = 'awardMethod'): Verdict {
   const refusal = awardMethodRefusal(pack, awardMethod)
   if (refusal === null) return null
   const { available } = refusal.details
@@ -97,8 +98,41 @@ function awardMethodRule(pack: RulePack, awardMethod: AwardMethod): Verdict {
     rule: 'awardMethods',
     limit: available.join(', '),
     source: `rule pack ${pack.id} ${pack.version}; 发改法规规〔2022〕1117号 on lotteries; ${FIXED_AT_PUBLICATION}`,
-    field: 'awardMethod',
+    field,
   }
+}
+
+const DECLARED_AWARD =
+  'REGULATIONS §5.2: the award method, its parameters and the tie-break policy are published in advance'
+
+/**
+ * The award declaration (定标办法): declared with the event, or implied from the method and the pack when
+ * the method needs no parameters. Its last stage runs the tender's award method; every stage's method is
+ * one the pack allows and this platform decides with.
+ */
+function awardDeclarationRule(pack: RulePack, event: EventOf<'PUBLISH'>): Verdict {
+  const { award } = event
+  if (award === undefined) {
+    return unless(impliedDeclaration(event.awardMethod, pack) !== null, () => ({
+      code: 'award_parameters_required',
+      message: `award method ${event.awardMethod} needs its parameters declared (award.stages) before publication`,
+      rule: 'declaredAward',
+      limit: 'award.stages[].parameters',
+      source: DECLARED_AWARD,
+      field: 'award',
+    }))
+  }
+  const stages = Array.isArray(award.stages) ? award.stages : []
+  const last = stages.at(-1)
+  if (last === undefined || last.parameters?.method !== event.awardMethod) {
+    return malformed('award.stages', `stages whose last one runs the award method ${event.awardMethod}`)
+  }
+  return firstRefusal(
+    ...stages.map(
+      (stage, i) => () =>
+        awardMethodRule(pack, stage.parameters.method, `award.stages.${i}.parameters.method`),
+    ),
+  )
 }
 
 /** The deadline leaves at least minBidDays after publication (法 Art 24: ≥20 days). */
@@ -144,6 +178,7 @@ export function canPublish(context: TenderContext, event: EventOf<'PUBLISH'>): V
         field: 'evaluationMethod',
       })),
     () => awardMethodRule(pack, event.awardMethod),
+    () => awardDeclarationRule(pack, event),
     () =>
       unless(event.awardFactors.length > 0 && event.awardFactors.every(hasText), () => ({
         code: 'award_factors_missing',

@@ -1,5 +1,6 @@
 // The tender machine's context: everything its guards need, built from the TENDER_CREATED input.
 import type { Ballot } from './award-methods/award-method.ts'
+import type { AwardDeclaration } from './award-methods/declaration.ts'
 import type { AwardMethod, EvaluationMethod, RulePack } from './rule-pack.ts'
 import type { ObjectionStage, OpenedBid, TenderInput, TenderParticulars } from './tender.events.ts'
 
@@ -56,6 +57,8 @@ export interface TenderContext {
   readonly evaluationMethod: EvaluationMethod | null
   readonly awardMethod: AwardMethod | null
   readonly awardFactors: readonly string[]
+  /** The award as declared (定标办法): null before PUBLISH, or for a method it could not be implied for. */
+  readonly awardDeclaration: AwardDeclaration | null
   // Bidding.
   readonly questions: readonly Question[]
   readonly amendmentIds: readonly string[]
@@ -109,6 +112,7 @@ export function initialTenderContext(input: TenderInput): TenderContext {
     evaluationMethod: null,
     awardMethod: null,
     awardFactors: [],
+    awardDeclaration: null,
     questions: [],
     amendmentIds: [],
     pendingObjections: [],

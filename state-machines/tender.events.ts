@@ -1,5 +1,6 @@
 // Every event the tender machine accepts. The command pipeline stamps `at` (server time, UTC ISO-8601)
 // before the machine sees an event, so guards compare times from the event and replay is deterministic.
+import type { AwardDeclaration } from './award-methods/declaration.ts'
 import type { AwardMethod, EvaluationMethod, RulePack } from './rule-pack.ts'
 
 interface Stamped {
@@ -64,6 +65,11 @@ export type TenderEvent =
       awardMethod: AwardMethod
       /** 定标要素: the factors the award committee will weigh, declared in advance. */
       awardFactors: readonly string[]
+      /**
+       * 定标办法: the stages with their parameters and the tie-break policy. Absent in histories from
+       * before declarations: the fold reads the implied one (award-methods/implied-declaration.ts).
+       */
+      award?: AwardDeclaration
     } & Stamped)
   | ({ type: 'QUESTION_ASKED'; questionId: string; contentHash?: string } & Stamped)
   | ({ type: 'QUESTION_ANSWERED'; questionId: string; contentHash?: string } & Stamped)

@@ -1,6 +1,8 @@
 // The purchaser's and supervisor's commands on a tender as a whole. Each builds one machine event;
 // the pipeline does the rest.
 
+import type { AwardDeclaration } from '../../state-machines/award-methods/declaration.ts'
+import { impliedDeclaration } from '../../state-machines/award-methods/implied-declaration.ts'
 import type { AwardMethod, EvaluationMethod } from '../../state-machines/rule-pack.ts'
 import type { TenderParticulars } from '../../state-machines/tender.events.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -25,6 +27,8 @@ export interface PublishRequest {
   readonly awardMethod: AwardMethod
   readonly awardFactors: string[]
   readonly rulePackId?: string | undefined
+  /** 定标办法; absent: the method's defaults and the pack's tie-break (award-methods/implied-declaration.ts). */
+  readonly award?: AwardDeclaration | undefined
 }
 
 /** PUBLISH also makes the tender's encryption key pair (DESIGN §5), in the same transaction. */
@@ -44,14 +48,20 @@ export function publishTender(
     ifMatch,
     authorize: authorizeOwnPurchaser,
     // The bid period (minBidDays) and the award method are the machine's rules; it names the refusal.
-    decide: () => ({
-      type: 'PUBLISH',
-      rulePack,
-      deadline: new Date(request.deadline).toISOString(),
-      evaluationMethod: request.evaluationMethod,
-      awardMethod: request.awardMethod,
-      awardFactors: request.awardFactors,
-    }),
+    // The chain records the declaration the meeting will run, the implied one spelt out, so an auditor
+    // reads it in the PUBLISH event and never has to know how it was implied.
+    decide: () => {
+      const award = request.award ?? impliedDeclaration(request.awardMethod, rulePack) ?? undefined
+      return {
+        type: 'PUBLISH',
+        rulePack,
+        deadline: new Date(request.deadline).toISOString(),
+        evaluationMethod: request.evaluationMethod,
+        awardMethod: request.awardMethod,
+        awardFactors: request.awardFactors,
+        ...(award === undefined ? {} : { award }),
+      }
+    },
     project: async ({ trx, tender, at }) => ({
       encryptionKey: await createTenderKey(trx, deps.keys.kek, tender.id, at),
     }),

@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import { AWARD_METHODS, EVALUATION_METHODS } from '../../state-machines/rule-pack.ts'
 import { Body, Fen, IsoDateTime } from '../http/schemas.ts'
+import { AwardDeclarationBody } from './award-declaration.schemas.ts'
 
 const text = (max: number, description: string, example: string) =>
   Type.String({ minLength: 1, maxLength: max, description, examples: [example] })
@@ -51,6 +52,7 @@ export const PublishBody = Body({
     examples: [['投标报价', '企业信用', '项目经理业绩', '履约评价']],
   }),
   rulePackId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['cn-national-bidding'] })),
+  award: Type.Optional(AwardDeclarationBody),
 })
 
 export const ReasonBody = Body({

@@ -29,6 +29,8 @@ export function tenderView(tender: Tender, at: string) {
     evaluationMethod: c.evaluationMethod,
     awardMethod: c.awardMethod,
     awardFactors: [...c.awardFactors],
+    /** 定标办法 as frozen at publish: the stages with their parameters and the tie-break policy. */
+    award: c.awardDeclaration,
     bidCount: c.bidCount,
     bidSetHash: c.bidSetHash,
     publicityEndsAt: c.publicityEndsAt,
