@@ -29,6 +29,8 @@ export interface StageView {
   readonly rounds: readonly ClosedRound[]
   /** Each candidate's price in fen as a decimal string (the second price round's when one was held). */
   readonly pricesFen: Readonly<Record<string, string | null>>
+  /** Whether the stage's second price round (二次竞价) has closed, so `pricesFen` holds its prices. */
+  readonly priceRoundHeld: boolean
   /** Each candidate's evaluation score (the experts' mean, as a decimal string), null when not scored. */
   readonly scores: Readonly<Record<string, string | null>>
   /** The declared tie-break policy, in order. */
